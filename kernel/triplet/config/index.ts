@@ -1,0 +1,11 @@
+export type * from './types';
+export type * from './messages';
+export { CONFIG_COMM_TARGET } from './messages';
+export { configure, getConfig, resetConfig, defaultConfig, setPosition, getPosition, applyConfig } from './store';
+export { resolveConfig } from './resolve';
+export { schedule, miningSchedule } from './schedules';
+export { on, off, emit, listenerCount } from './events';
+export type { TripletEvents, TripletEventName } from './events';
+export { serialConfig } from './serial';
+export { miningNames } from './mining-table';
+export { getKernel } from './host';

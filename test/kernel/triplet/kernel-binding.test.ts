@@ -1,0 +1,63 @@
+import { afterEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { bindToKernel } from '../../../kernel/triplet/kernel-binding';
+import { configure, getConfig, resetConfig, schedule } from '../../../kernel/triplet/config';
+import { fakeKernel } from './fake-kernel';
+
+const DEFAULT = { margin: 0.2, mining: 'batch-hard', distance: 'euclidean', softMargin: false, normalize: true, watch: true };
+let unbind: (() => void) | undefined;
+afterEach(() => {
+  unbind?.();
+  resetConfig();
+});
+
+describe('tripletlab.config comm', () => {
+  test('open → config; get → config; set → broadcast to every open comm; invalid set → error', () => {
+    const k = fakeKernel();
+    unbind = bindToKernel(k.kernel).unbind;
+    const a = k.openFromFrontend('tripletlab.config');
+    const b = k.openFromFrontend('tripletlab.config');
+    assert.deepEqual(a.sent, [{ type: 'config', config: DEFAULT }]);
+    a.receive({ type: 'get' });
+    assert.deepEqual(a.sent[1], { type: 'config', config: DEFAULT });
+
+    a.receive({ type: 'set', config: { margin: 0.35, mining: 'semi-hard' } });
+    const expected = { type: 'config', source: 'frontend', config: { ...DEFAULT, margin: 0.35, mining: 'semi-hard' } };
+    assert.deepEqual(a.sent.at(-1), expected);
+    assert.deepEqual(b.sent.at(-1), expected);
+    assert.equal(getConfig().margin, 0.35);
+
+    const before = b.sent.length;
+    b.receive({ type: 'set', config: { mining: 'hardest' } });
+    assert.equal(b.sent.length, before + 1);
+    const err = b.sent.at(-1) as { type: string; message: string };
+    assert.equal(err.type, 'error');
+    assert.match(err.message, /'mining'.*'hardest'.*'batch-hard'/);
+    assert.equal(a.sent.length, 3, 'a rejected set is not broadcast');
+    assert.equal(getConfig().mining, 'semi-hard');
+
+    b.receive({ type: 'launch' });
+    assert.match((b.sent.at(-1) as { message: string }).message, /unknown message type 'launch'/);
+  });
+
+  test('changes made by code reach every open comm with source code; closed comms are dropped', () => {
+    const k = fakeKernel();
+    unbind = bindToKernel(k.kernel).unbind;
+    const a = k.openFromFrontend('tripletlab.config');
+    const b = k.openFromFrontend('tripletlab.config');
+    b.close();
+    configure({ margin: schedule.margin.linear(0.1, 0.3, 10), normalize: false });
+    assert.deepEqual(a.sent.at(-1), { type: 'config', source: 'code', config: { ...DEFAULT, margin: 0.1, marginSchedule: 'custom', normalize: false } });
+    assert.equal(b.sent.length, 1);
+  });
+
+  test('binding twice is one binding', () => {
+    const k = fakeKernel();
+    const first = bindToKernel(k.kernel);
+    unbind = first.unbind;
+    assert.equal(bindToKernel(k.kernel), first);
+    const a = k.openFromFrontend('tripletlab.config');
+    configure({ margin: 0.25 });
+    assert.equal(a.sent.length, 2);
+  });
+});
