@@ -1,0 +1,16 @@
+export { retrievalMetrics } from './retrieval-metrics';
+export type { RetrievalMetrics, RetrievalOptions } from './retrieval-metrics';
+export { verificationMetrics } from './verification-metrics';
+export type { VerificationMetrics, DistancesInput } from './verification-metrics';
+export { rocAucFromHistograms } from './roc-auc-from-histograms';
+export { rocAucFromDistances } from './roc-auc';
+export { equalErrorRate } from './eer';
+export { precisionAtOne } from './precision-at-one';
+export { rPrecision } from './r-precision';
+export { meanAveragePrecisionAtR } from './map-at-r';
+export { recallAtK } from './recall-at-k';
+export type { RankedRelevance } from './ranked-relevance';
+export { chunkedKnn } from './knn';
+export type { KnnOptions, KnnResult } from './knn';
+export { toHostMatrix } from './matrix-input';
+export type { MatrixInput, HostMatrix } from './matrix-input';
