@@ -1,0 +1,13 @@
+import * as tf from '@tensorflow/tfjs';
+
+/**
+ * Distances of the listed (i, j) pairs, gathered from a full distance matrix. Going through the
+ * matrix keeps one gradient-safe formula (see pairwiseDistances) for every loss.
+ */
+export function gatherPairs(dist: tf.Tensor2D, rows: tf.Tensor1D, cols: tf.Tensor1D): tf.Tensor1D {
+  return tf.tidy(() => {
+    const n = dist.shape[1];
+    const flat = tf.add(tf.mul(rows, n), cols) as tf.Tensor1D;
+    return tf.gather(tf.reshape(dist, [-1]), flat) as tf.Tensor1D;
+  });
+}

@@ -1,0 +1,2 @@
+export type { TripletLossOptions } from './types';
+export { batchHardTripletLoss } from './batch-hard-triplet-loss';

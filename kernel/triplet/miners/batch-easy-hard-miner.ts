@@ -1,0 +1,37 @@
+import type { Miner } from './types';
+import { runMiner } from './mine';
+import { groupByAnchor } from './categorize-triplets';
+
+export type PickStrategy = 'hard' | 'easy';
+
+/**
+ * One triplet per anchor that has a positive and a negative (pytorch-metric-learning's
+ * BatchEasyHardMiner): the hard positive is the farthest one and the hard negative the nearest
+ * (Hermans et al. 2017, batch-hard); 'easy' picks the opposite end (Xuan et al. 2020, easy
+ * positives). Ties go to the lowest index.
+ */
+export function batchEasyHardMiner(pick: { positives: PickStrategy; negatives: PickStrategy }, functionName = 'batchEasyHardMiner'): Miner {
+  return (embeddings, labels, options = {}) =>
+    runMiner(functionName, embeddings, labels, options, {}, ({ n, dist, labels: ids }) => {
+      const { positives, negatives } = groupByAnchor(ids);
+      const a: number[] = [];
+      const p: number[] = [];
+      const q: number[] = [];
+      for (let i = 0; i < n; i++) {
+        if (positives[i].length === 0 || negatives[i].length === 0) continue;
+        a.push(i);
+        p.push(extreme(dist, i * n, positives[i], pick.positives === 'hard' ? 1 : -1));
+        q.push(extreme(dist, i * n, negatives[i], pick.negatives === 'hard' ? -1 : 1));
+      }
+      return { anchors: Int32Array.from(a), positives: Int32Array.from(p), negatives: Int32Array.from(q) };
+    });
+}
+
+/** The index in `candidates` with the largest (sign 1) or smallest (sign −1) distance from the row. */
+function extreme(dist: Float32Array, row: number, candidates: number[], sign: 1 | -1): number {
+  let best = candidates[0];
+  for (const c of candidates) if (sign * dist[row + c] > sign * dist[row + best]) best = c;
+  return best;
+}
+
+export const batchHardMiner: Miner = batchEasyHardMiner({ positives: 'hard', negatives: 'hard' }, 'batchHardMiner');

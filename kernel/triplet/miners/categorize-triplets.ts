@@ -1,0 +1,107 @@
+import * as tf from '@tensorflow/tfjs';
+import type { TripletIndices, TripletStats } from './types';
+
+export const EASY = 0;
+export const SEMI_HARD = 1;
+export const HARD = 2;
+
+/** Which categories to return indices for; the stats always cover all of them. */
+export interface CategoryKeep {
+  easy?: boolean;
+  semiHard?: boolean;
+  hard?: boolean;
+}
+
+export interface TripletCategories extends TripletIndices {
+  /** Category code (EASY, SEMI_HARD, HARD) of each returned triplet. */
+  category: Uint8Array;
+  stats: TripletStats;
+}
+
+/**
+ * The single categorisation every margin-based miner shares (pytorch-metric-learning
+ * TripletMarginMiner): with t = d(a,n) − d(a,p), a valid triplet (a ≠ p, same label; n of another
+ * label) is easy when t > m, semi-hard when 0 < t ≤ m and hard when t ≤ 0. Counts cover every
+ * valid triplet; indices are materialised only for the categories in `keep`, so the statistics of
+ * a large batch cost no memory. `dist` is the n×n distance matrix (tensor or row-major array).
+ */
+export function categorizeTriplets(
+  dist: tf.Tensor2D | ArrayLike<number>,
+  labels: Int32Array,
+  margin: number,
+  keep: CategoryKeep = {},
+): TripletCategories {
+  const n = labels.length;
+  const d = dist instanceof tf.Tensor ? (dist.dataSync() as Float32Array) : dist;
+  const { positives, negatives } = groupByAnchor(labels);
+  const want = [keep.easy === true, keep.semiHard === true, keep.hard === true];
+  const counts = [0, 0, 0];
+  let posSum = 0;
+  let posCount = 0;
+  let negSum = 0;
+  let negCount = 0;
+  for (let a = 0; a < n; a++) {
+    for (const p of positives[a]) { posSum += d[a * n + p]; posCount++; }
+    for (const q of negatives[a]) { negSum += d[a * n + q]; negCount++; }
+  }
+  const classify = (a: number, p: number, q: number): number => {
+    const t = d[a * n + q] - d[a * n + p];
+    return t > margin ? EASY : t > 0 ? SEMI_HARD : HARD;
+  };
+  for (let a = 0; a < n; a++) {
+    for (const p of positives[a]) for (const q of negatives[a]) counts[classify(a, p, q)]++;
+  }
+  const kept = (want[EASY] ? counts[EASY] : 0) + (want[SEMI_HARD] ? counts[SEMI_HARD] : 0) + (want[HARD] ? counts[HARD] : 0);
+  const out: TripletCategories = {
+    anchors: new Int32Array(kept),
+    positives: new Int32Array(kept),
+    negatives: new Int32Array(kept),
+    category: new Uint8Array(kept),
+    stats: {
+      total: counts[0] + counts[1] + counts[2],
+      easy: counts[EASY],
+      semiHard: counts[SEMI_HARD],
+      hard: counts[HARD],
+      meanPositive: posCount ? posSum / posCount : 0,
+      meanNegative: negCount ? negSum / negCount : 0,
+    },
+  };
+  if (kept > 0) {
+    let k = 0;
+    for (let a = 0; a < n; a++) {
+      for (const p of positives[a]) {
+        for (const q of negatives[a]) {
+          const c = classify(a, p, q);
+          if (!want[c]) continue;
+          out.anchors[k] = a;
+          out.positives[k] = p;
+          out.negatives[k] = q;
+          out.category[k] = c;
+          k++;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** For each anchor, the other indices with its label (positives) and with another label (negatives). */
+export function groupByAnchor(labels: Int32Array): { positives: number[][]; negatives: number[][] } {
+  const n = labels.length;
+  const byLabel = new Map<number, number[]>();
+  labels.forEach((l, i) => {
+    const list = byLabel.get(l);
+    if (list) list.push(i);
+    else byLabel.set(l, [i]);
+  });
+  const positives: number[][] = [];
+  const negatives: number[][] = [];
+  for (let a = 0; a < n; a++) {
+    const same = byLabel.get(labels[a]) as number[];
+    positives.push(same.filter((i) => i !== a));
+    const neg: number[] = [];
+    for (let i = 0; i < n; i++) if (labels[i] !== labels[a]) neg.push(i);
+    negatives.push(neg);
+  }
+  return { positives, negatives };
+}

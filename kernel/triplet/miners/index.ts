@@ -1,0 +1,13 @@
+export type { Miner, MinerOptions, MinedTriplets, TripletStats, TripletIndices, LabelsLike, MinerName } from './types';
+export { MINER_NAMES, disposeMined } from './types';
+export { categorizeTriplets, groupByAnchor, EASY, SEMI_HARD, HARD } from './categorize-triplets';
+export type { CategoryKeep, TripletCategories } from './categorize-triplets';
+export { tripletMarginMiner, allMiner, easyMiner, semiHardMiner, hardMiner } from './triplet-margin-miner';
+export type { TripletType } from './triplet-margin-miner';
+export { batchEasyHardMiner, batchHardMiner } from './batch-easy-hard-miner';
+export { distanceWeightedMiner, distanceWeightedMinerWith } from './distance-weighted-miner';
+export type { DistanceWeightedOptions } from './distance-weighted-miner';
+export { randomMiner } from './random-miner';
+export { getMiner } from './get-miner';
+export { assertMinedTriplets } from './assert-mined-triplets';
+export type { TripletIndexTensors } from './assert-mined-triplets';
