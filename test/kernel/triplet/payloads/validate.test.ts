@@ -29,7 +29,7 @@ const distanceCases: [string, (d: Record<string, unknown>) => unknown, RegExp][]
 for (const [name, mutate, pattern] of distanceCases) {
   test(`validateDistancesPayload rejects: ${name}`, () => {
     assert.throws(() => validateDistancesPayload(mutate(distances() as unknown as Record<string, unknown>)), (e: unknown) => {
-      assert.ok(e instanceof PayloadError);
+      if (!(e instanceof PayloadError)) return false;
       assert.match(e.message, /^validateDistancesPayload: /);
       assert.match(e.message, pattern);
       return true;
