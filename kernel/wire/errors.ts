@@ -78,3 +78,9 @@ export class ClientClosedError extends WireProtocolError {
     super(`KernelClient: ${what} cannot complete because the client was closed; create a new client to talk to the kernel again`);
   }
 }
+
+export class KernelExitedError extends WireProtocolError {
+  constructor(readonly code: number | null, readonly signal: string | null, readonly stderrTail: string) {
+    super(`startKernel: the kernel process exited before it was ready (code ${code}, signal ${signal})${stderrTail ? `; its last output:\n${stderrTail}` : ''}\nCheck the kernel's argv and that it reads the connection file passed as {connection_file}`);
+  }
+}

@@ -1,0 +1,89 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { KernelClient, KernelClientOptions } from './client';
+import { ConnectionInfo, writeConnectionFile } from './connection';
+import { KernelExitedError } from './errors';
+
+export interface StartKernelOptions {
+  /** Command line as in kernel.json; `{connection_file}` is replaced by the file's path. */
+  argv: string[];
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  readyTimeoutMs?: number;
+  /** Receives the kernel's stdout and stderr; by default they are kept only for error reports. */
+  onOutput?: (stream: 'stdout' | 'stderr', text: string) => void;
+  client?: KernelClientOptions;
+}
+
+export interface RunningKernel {
+  client: KernelClient;
+  process: ChildProcess;
+  connectionFile: string;
+  info: ConnectionInfo;
+  /** Asks the kernel to shut down, kills it if it does not exit, and removes the connection file. */
+  stop(): Promise<void>;
+}
+
+const TAIL_CHARS = 4000;
+
+/** Starts a kernel process the way a Jupyter frontend does and connects a ready client to it. */
+export async function startKernel(options: StartKernelOptions): Promise<RunningKernel> {
+  if (!Array.isArray(options.argv) || options.argv.length === 0 || !options.argv.every((a) => typeof a === 'string')) {
+    throw new TypeError(`startKernel: argument 'argv' must be a non-empty array of strings such as ['node', 'kernel.js', '{connection_file}']`);
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'tripletlab-kernel-'));
+  const { file, info } = await writeConnectionFile(dir);
+  const argv = options.argv.map((a) => a.split('{connection_file}').join(file));
+  const child = spawn(argv[0], argv.slice(1), { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+
+  let tail = '';
+  for (const stream of ['stdout', 'stderr'] as const) {
+    child[stream]!.setEncoding('utf8');
+    child[stream]!.on('data', (text: string) => {
+      tail = (tail + text).slice(-TAIL_CHARS);
+      options.onOutput?.(stream, text);
+    });
+  }
+  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+    child.once('error', (err) => {
+      tail += `\n${err.message}`;
+      resolve({ code: null, signal: null });
+    });
+  });
+
+  const client = await KernelClient.connect(info, options.client);
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    if (child.exitCode === null && child.signalCode === null) {
+      await client.shutdown(false, 2_000).catch(() => undefined);
+      const done = await Promise.race([exited.then(() => true), delay(3_000).then(() => false)]);
+      if (!done) {
+        child.kill('SIGKILL');
+        await exited;
+      }
+    }
+    await client.close();
+    await rm(dir, { recursive: true, force: true });
+  };
+
+  const ready = client.waitForReady(options.readyTimeoutMs ?? 30_000);
+  const outcome = await Promise.race([
+    ready.then(() => null, (err: Error) => err),
+    exited.then(({ code, signal }) => new KernelExitedError(code, signal, tail.trim())),
+  ]);
+  if (outcome) {
+    ready.catch(() => undefined);
+    await stop();
+    throw outcome;
+  }
+  return { client, process: child, connectionFile: file, info, stop };
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms).unref());
+}
