@@ -1,0 +1,100 @@
+import { dirname, join, resolve } from 'node:path';
+import { packageRoot } from '../paths';
+import { startKernel, RunningKernel } from '../wire/launcher';
+import type { Message } from '../wire';
+import { cellSource, Notebook, Output, upgradeTo45 } from './nbformat';
+import { OutputCollector } from './outputs';
+
+export interface RunOptions {
+  /** Folder the kernel resolves imports and files from; default: the notebook's folder. */
+  cwd: string;
+  /** Per-cell limit in seconds; on expiry the cell is interrupted and reported as an error. */
+  timeoutS: number;
+  allowErrors: boolean;
+  /** Per-cell progress (stderr in the CLI). */
+  progress?: (event: ProgressEvent) => void;
+  kernelArgv?: string[];
+}
+
+export type ProgressEvent =
+  | { type: 'kernel'; ms: number }
+  | { type: 'cell'; index: number; total: number; status: 'ok' | 'error' | 'timeout'; ms: number; firstLine: string; error?: string };
+
+export interface RunSummary {
+  cells: number;
+  errors: { index: number; ename: string; evalue: string }[];
+  seconds: number;
+}
+
+export function defaultKernelArgv(): string[] {
+  return [process.execPath, join(packageRoot(), 'out', 'kernel', 'cli', 'main.js'), 'kernel', '--connection-file', '{connection_file}'];
+}
+
+/**
+ * Executes every code cell of `nb` in order through a kernel started over ZeroMQ, filling in
+ * outputs and execution counts in place (as nbclient does). Stops at the first error unless
+ * `allowErrors`; the notebook is still complete and valid, later cells just keep no outputs.
+ */
+export async function runNotebook(nb: Notebook, options: RunOptions): Promise<RunSummary> {
+  const started = Date.now();
+  upgradeTo45(nb);
+  const kernel: RunningKernel = await startKernel({
+    argv: options.kernelArgv ?? defaultKernelArgv(),
+    cwd: options.cwd,
+    onOutput: (_stream, text) => process.stderr.write(text.replace(/^/gm, '  [kernel] ')),
+  });
+  options.progress?.({ type: 'kernel', ms: Date.now() - started });
+  const code = nb.cells.filter((c) => c.cell_type === 'code');
+  const displays = new Map<string, Output[]>();
+  const summary: RunSummary = { cells: code.length, errors: [], seconds: 0 };
+  try {
+    for (let i = 0; i < code.length; i++) {
+      const cell = code[i];
+      const source = cellSource(cell);
+      const collector = new OutputCollector(displays);
+      const t0 = Date.now();
+      let status: 'ok' | 'error' | 'timeout' = 'ok';
+      let reply: Message | undefined;
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        timer = setTimeout(() => {
+          status = 'timeout';
+          void kernel.client.interrupt().catch(() => undefined);
+        }, options.timeoutS * 1000);
+        const r = await kernel.client.execute(source, {
+          onIOPub: (m) => collector.add(m),
+          allowStdin: false,
+          stopOnError: !options.allowErrors,
+          timeoutMs: options.timeoutS * 1000 + 10_000,
+        });
+        reply = r.reply as unknown as Message;
+      } finally {
+        clearTimeout(timer);
+      }
+      const content = reply.content as Record<string, any>;
+      cell.outputs = collector.outputs;
+      cell.execution_count = typeof content.execution_count === 'number' ? content.execution_count : null;
+      let error: string | undefined;
+      if (content.status !== 'ok') {
+        if (status !== 'timeout') status = 'error';
+        const ename = status === 'timeout' ? 'CellTimeoutError' : content.ename ?? 'Error';
+        const evalue = status === 'timeout' ? `cell ${i + 1} did not finish within ${options.timeoutS} s and was interrupted` : content.evalue ?? '';
+        if (status === 'timeout') cell.outputs.push({ output_type: 'error', ename, evalue, traceback: [`${ename}: ${evalue}`] });
+        summary.errors.push({ index: i, ename, evalue });
+        error = `${ename}: ${evalue}`;
+      }
+      options.progress?.({ type: 'cell', index: i, total: code.length, status, ms: Date.now() - t0, firstLine: source.split('\n')[0], error });
+      if (error && !options.allowErrors) break;
+    }
+  } finally {
+    await kernel.stop();
+  }
+  nb.metadata.kernelspec = { name: 'tripletlab', display_name: 'TypeScript (tripletlab)', language: 'typescript' };
+  nb.metadata.language_info = { name: 'typescript', file_extension: '.ts', mimetype: 'text/typescript' };
+  summary.seconds = (Date.now() - started) / 1000;
+  return summary;
+}
+
+export function notebookDir(file: string): string {
+  return dirname(resolve(file));
+}

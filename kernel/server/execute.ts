@@ -1,0 +1,74 @@
+import type { CellOutcome, TypecheckMode } from '../api';
+import type { RequestContext } from './request-context';
+import type { KernelServer } from './kernel-server';
+
+/**
+ * execute_request ("Execute", messaging spec): busy → execute_input → outputs → execute_reply →
+ * idle is framed by the caller; this runs type checking per the cell policy, the cell itself,
+ * and publishes the result or error.
+ */
+export async function handleExecute(server: KernelServer, ctx: RequestContext): Promise<'ok' | 'error' | 'aborted'> {
+  const c = ctx.content;
+  const code = typeof c.code === 'string' ? c.code : '';
+  const silent = c.silent === true;
+  const storeHistory = silent ? false : c.store_history !== false;
+  if (storeHistory) server.executionCount++;
+  const count = server.executionCount;
+  if (!silent) ctx.publish('execute_input', { code, execution_count: count });
+  if (storeHistory) server.history.add(count, code);
+
+  const cellId = `cell-${count}`;
+  const mode: TypecheckMode = server.runtime.kernel.typecheck;
+  let outcome: CellOutcome | undefined;
+
+  if (mode !== 'off' && code.trim() !== '') {
+    const types = server.types();
+    const diags = await types.check(cellId, code, { skipIfNotReady: mode === 'warn' }).catch((err: Error) => {
+      ctx.publish('stream', { name: 'stderr', text: `Type checking unavailable: ${err.message}\n` });
+      return null;
+    });
+    const errors = diags?.filter((d) => d.category === 'error') ?? [];
+    if (diags && diags.length > 0) {
+      const block = server.formatDiagnostics(diags, code);
+      if (mode === 'error' && errors.length > 0) {
+        outcome = {
+          status: 'error',
+          ename: 'TypeError',
+          evalue: `${errors.length} type error${errors.length > 1 ? 's' : ''} (typecheck mode 'error'; set kernel.typecheck = 'warn' to run anyway)`,
+          traceback: block.split('\n'),
+        };
+      } else if (!silent) {
+        ctx.publish('stream', { name: 'stderr', text: block.endsWith('\n') ? block : block + '\n' });
+      }
+    }
+  }
+
+  server.setBusy(true);
+  try {
+    if (!outcome) outcome = await server.runtime.execute(code, { sink: ctx, executionCount: count, silent });
+  } finally {
+    server.setBusy(false);
+  }
+  if (mode !== 'off' || server.typesStarted()) server.types().commit(cellId, code);
+
+  if (outcome.status === 'ok') {
+    if (outcome.result && !silent) {
+      ctx.publish('execute_result', { execution_count: count, data: outcome.result, metadata: outcome.resultMetadata ?? {} });
+      const text = outcome.result['text/plain'];
+      if (storeHistory && typeof text === 'string') server.history.setOutput(count, text);
+    }
+    const userExpressions = isRecord(c.user_expressions)
+      ? await server.runtime.evaluateExpressions(c.user_expressions as Record<string, string>, ctx)
+      : {};
+    ctx.reply('execute_reply', { status: 'ok', execution_count: count, user_expressions: userExpressions, payload: [] });
+    return 'ok';
+  }
+  const { ename, evalue, traceback } = outcome;
+  ctx.publish('error', { ename, evalue, traceback });
+  ctx.reply('execute_reply', { status: 'error', execution_count: count, ename, evalue, traceback, user_expressions: {}, payload: [] });
+  return 'error';
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length > 0;
+}

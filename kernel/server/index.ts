@@ -1,0 +1,2 @@
+export { KernelServer } from './kernel-server';
+export type { KernelOptions } from './kernel-server';

@@ -1,0 +1,225 @@
+import { randomUUID } from 'node:crypto';
+import { extname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { CellDiagnostic, TypecheckMode } from '../api';
+import type { CellRuntime } from '../exec';
+import type { TypeService } from '../typecheck';
+import type { ConnectionInfo, Message } from '../wire';
+import { handleExecute } from './execute';
+import { History } from './history';
+import { kernelInfoContent } from './kernel-info';
+import { RequestContext } from './request-context';
+import type { FromSocketThread, SocketThreadData } from './worker-messages';
+import { fromPortable } from './worker-messages';
+
+export interface KernelOptions {
+  connection: ConnectionInfo;
+  cwd: string;
+  typecheck: TypecheckMode;
+  debug?: boolean;
+}
+
+type Handler = (ctx: RequestContext) => void | Promise<unknown>;
+
+/**
+ * The kernel's main thread: receives requests from the socket thread in arrival order, wraps
+ * each the same way (busy, dispatch on msg_type, idle; replies are children of their request)
+ * and runs cells. An unknown message type is logged and answered, never thrown.
+ */
+export class KernelServer {
+  executionCount = 0;
+  readonly history = new History();
+  readonly runtime: CellRuntime;
+  private readonly worker: Worker;
+  private readonly busyFlag = new Int32Array(new SharedArrayBuffer(4));
+  private readonly queue: RequestContext[] = [];
+  private draining = false;
+  private typeService?: TypeService;
+  private readonly handlers: Record<string, Handler>;
+  private readonly info = kernelInfoContent();
+  readonly ready: Promise<void>;
+
+  constructor(private readonly options: KernelOptions) {
+    // Loaded here rather than at the top so `tripletlab --help` and CLI errors stay instant.
+    const { CellRuntime } = require('../exec') as typeof import('../exec');
+    this.runtime = new CellRuntime({ cwd: options.cwd });
+    this.runtime.kernel.typecheck = options.typecheck;
+    const data: SocketThreadData = {
+      connection: options.connection,
+      session: randomUUID(),
+      kernelInfo: this.info,
+      busy: this.busyFlag.buffer as SharedArrayBuffer,
+      debug: options.debug === true,
+    };
+    const ext = extname(__filename);
+    this.worker = new Worker(join(__dirname, `socket-thread${ext}`), {
+      workerData: data,
+      execArgv: ext === '.ts' ? ['-r', 'sucrase/register/ts'] : [],
+    });
+    this.handlers = {
+      kernel_info_request: (ctx) => ctx.reply('kernel_info_reply', this.info),
+      execute_request: (ctx) => this.execute(ctx),
+      is_complete_request: (ctx) => ctx.reply('is_complete_reply', { ...this.runtime.isComplete(String(ctx.content.code ?? '')) }),
+      complete_request: async (ctx) => {
+        const code = String(ctx.content.code ?? '');
+        const pos = typeof ctx.content.cursor_pos === 'number' ? ctx.content.cursor_pos : code.length;
+        const r = await this.types().complete(code, pos);
+        ctx.reply('complete_reply', { status: 'ok', ...r });
+      },
+      inspect_request: async (ctx) => {
+        const code = String(ctx.content.code ?? '');
+        const pos = typeof ctx.content.cursor_pos === 'number' ? ctx.content.cursor_pos : code.length;
+        const r = await this.types().inspect(code, pos, ctx.content.detail_level === 1 ? 1 : 0);
+        ctx.reply('inspect_reply', { status: 'ok', ...r });
+      },
+      history_request: (ctx) => ctx.reply('history_reply', { status: 'ok', history: this.history.query(ctx.content) }),
+      comm_info_request: (ctx) => {
+        const target = typeof ctx.content.target_name === 'string' ? ctx.content.target_name : undefined;
+        ctx.reply('comm_info_reply', { status: 'ok', comms: this.runtime.commInfo(target) });
+      },
+      comm_open: (ctx) => this.runtime.handleComm('comm_open', ctx.content, ctx.msg.buffers, ctx),
+      comm_msg: (ctx) => this.runtime.handleComm('comm_msg', ctx.content, ctx.msg.buffers, ctx),
+      comm_close: (ctx) => this.runtime.handleComm('comm_close', ctx.content, ctx.msg.buffers, ctx),
+      shutdown_request: (ctx) => this.shutdown(ctx),
+    };
+    this.ready = new Promise((resolve, reject) => {
+      this.worker.on('message', (m: FromSocketThread) => {
+        if (m.type === 'ready') resolve();
+        else if (m.type === 'fatal') reject(Object.assign(new Error(m.message), { exitCode: m.code }));
+        else this.onSocketMessage(m);
+      });
+      this.worker.on('error', (err) => reject(err));
+    });
+  }
+
+  /** Type service, started on first need: loading TypeScript takes ~0.4 s, kept off start-up. */
+  types(): TypeService {
+    if (!this.typeService) {
+      const { TypeService } = require('../typecheck') as typeof import('../typecheck');
+      this.typeService = TypeService.start({ cwd: this.options.cwd });
+    }
+    return this.typeService;
+  }
+
+  typesStarted(): boolean {
+    return this.typeService !== undefined;
+  }
+
+  formatDiagnostics(diags: CellDiagnostic[], code: string): string {
+    const { formatDiagnostics } = require('../typecheck') as typeof import('../typecheck');
+    return formatDiagnostics(diags, code);
+  }
+
+  setBusy(on: boolean): void {
+    Atomics.store(this.busyFlag, 0, on ? 1 : 0);
+  }
+
+  /** Warms up the type service in the background once the kernel has answered its first requests. */
+  warmUp(): void {
+    if (this.runtime.kernel.typecheck === 'off') return;
+    setTimeout(() => this.types(), 300).unref();
+  }
+
+  private onSocketMessage(m: FromSocketThread): void {
+    switch (m.type) {
+      case 'request': {
+        const ctx = new RequestContext(this.worker, fromPortable(m.msg), m.channel);
+        this.queue.push(ctx);
+        void this.drain();
+        break;
+      }
+      case 'input-reply':
+        RequestContext.settleInput(m.id, m.value);
+        break;
+      case 'input-error':
+        RequestContext.settleInput(m.id, new Error(m.message));
+        break;
+      case 'interrupt':
+        RequestContext.abortInputs('input(): interrupted');
+        this.runtime.interrupt();
+        break;
+      case 'log':
+        process.stderr.write(`tripletlab kernel: ${m.text}\n`);
+        break;
+    }
+  }
+
+  /** Serves queued requests one at a time, in arrival order (shell requests are sequential in Jupyter). */
+  private async drain(): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      while (this.queue.length > 0) await this.serve(this.queue.shift()!);
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async serve(ctx: RequestContext): Promise<void> {
+    const type = ctx.msg.header.msg_type;
+    // shutdown_request on control was already answered by the socket thread.
+    if (type === 'shutdown_request' && ctx.channel === 'control') return this.exit();
+    const handler = this.handlers[type];
+    const isComm = type === 'comm_open' || type === 'comm_msg' || type === 'comm_close';
+    ctx.status('busy');
+    try {
+      if (handler) await handler(ctx);
+      else if (!isComm) this.unknown(ctx);
+    } catch (err) {
+      const e = err as Error;
+      process.stderr.write(`tripletlab kernel: ${type} failed: ${e.stack ?? e}\n`);
+      if (type.endsWith('_request')) {
+        ctx.reply(type.replace(/_request$/, '_reply'), { status: 'error', ename: e.name ?? 'Error', evalue: e.message ?? String(e), traceback: [] });
+      }
+    } finally {
+      ctx.status('idle');
+    }
+  }
+
+  private unknown(ctx: RequestContext): void {
+    const type = ctx.msg.header.msg_type;
+    process.stderr.write(`tripletlab kernel: ignoring unknown message type '${type}'\n`);
+    if (type.endsWith('_request')) {
+      ctx.reply(type.replace(/_request$/, '_reply'), {
+        status: 'error',
+        ename: 'UnknownMessageType',
+        evalue: `tripletlab does not handle '${type}'`,
+        traceback: [],
+      });
+    }
+  }
+
+  private async execute(ctx: RequestContext): Promise<void> {
+    const result = await handleExecute(this, ctx);
+    if (result === 'error' && ctx.content.stop_on_error !== false) this.abortQueuedExecutes();
+  }
+
+  /** After an error, requests already queued are not run ("stop_on_error", messaging spec): each gets an `aborted` reply. */
+  private abortQueuedExecutes(): void {
+    const kept: RequestContext[] = [];
+    for (const ctx of this.queue) {
+      if (ctx.msg.header.msg_type !== 'execute_request') {
+        kept.push(ctx);
+        continue;
+      }
+      ctx.status('busy');
+      ctx.reply('execute_reply', { status: 'aborted', execution_count: this.executionCount, user_expressions: {}, payload: [] });
+      ctx.status('idle');
+    }
+    this.queue.length = 0;
+    this.queue.push(...kept);
+  }
+
+  private shutdown(ctx: RequestContext): void {
+    ctx.reply('shutdown_reply', { status: 'ok', restart: ctx.content.restart === true });
+    setTimeout(() => this.exit(), 50);
+  }
+
+  private exit(): void {
+    this.worker.postMessage({ type: 'close' });
+    const done = () => process.exit(0);
+    this.worker.once('exit', done);
+    void this.typeService?.close();
+    setTimeout(done, 1000).unref();
+  }
+}

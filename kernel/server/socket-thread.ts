@@ -1,0 +1,118 @@
+/**
+ * The kernel's socket thread: owns the ZeroMQ channels so that heartbeat, control requests and
+ * interrupts are answered while the main thread is busy running a cell (Node runs one JS stack
+ * per thread; a `while (true) {}` cell would otherwise silence the kernel).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { KernelSockets, makeMessage, Message, MessageChannel } from '../wire';
+import type { FromSocketThread, PortableMessage, SocketThreadData, ToSocketThread } from './worker-messages';
+import { toBuffer } from './worker-messages';
+import { interruptMainThread } from './interrupt';
+
+const data = workerData as SocketThreadData;
+const port = parentPort!;
+const busy = new Int32Array(data.busy);
+const post = (m: FromSocketThread) => port.postMessage(m);
+const log = (text: string) => post({ type: 'log', text });
+
+const pendingInputs = new Map<number, { identities: Buffer[] }>();
+let lastInputId = -1;
+
+function portable(msg: Message): PortableMessage {
+  return { ...msg, content: msg.content as Record<string, unknown> };
+}
+
+async function main(): Promise<void> {
+  let sockets: KernelSockets;
+  try {
+    sockets = await KernelSockets.bind(data.connection, {
+      kernelId: data.session,
+      log: (level, message) => (level !== 'debug' || data.debug) && log(`[${level}] ${message}`),
+    });
+  } catch (err) {
+    const e = err as Error & { code?: string };
+    post({ type: 'fatal', message: e.message, code: 2 });
+    return;
+  }
+
+  const send = (channel: MessageChannel, msgType: string, content: unknown, parent?: Message, extra: { identities?: Buffer[] } = {}) =>
+    sockets.send(channel, makeMessage(msgType, content, data.session, { parent, identities: extra.identities ?? (channel === 'iopub' ? [] : parent?.identities ?? []) })).catch((err) => log(`[error] send ${msgType}: ${(err as Error).message}`));
+
+  const status = (state: 'busy' | 'idle', parent: Message) => send('iopub', 'status', { execution_state: state }, parent);
+
+  sockets.onMessage('shell', (msg) => post({ type: 'request', channel: 'shell', msg: portable(msg) }));
+
+  sockets.onMessage('control', async (msg) => {
+    const type = msg.header.msg_type;
+    if (type === 'interrupt_request') {
+      await status('busy', msg);
+      interruptMainThread(busy);
+      post({ type: 'interrupt' });
+      await send('control', 'interrupt_reply', { status: 'ok' }, msg);
+      await status('idle', msg);
+    } else if (type === 'kernel_info_request') {
+      // Answered here so a client can always reach the kernel, even while a cell runs.
+      await status('busy', msg);
+      await send('control', 'kernel_info_reply', data.kernelInfo, msg);
+      await status('idle', msg);
+    } else if (type === 'shutdown_request') {
+      const restart = (msg.content as { restart?: boolean }).restart === true;
+      await status('busy', msg);
+      await send('control', 'shutdown_reply', { status: 'ok', restart }, msg);
+      await status('idle', msg);
+      post({ type: 'request', channel: 'control', msg: portable(msg) });
+      // If the main thread is stuck in user code it cannot exit by itself: end the process.
+      setTimeout(() => process.kill(process.pid, 'SIGTERM'), 1500).unref();
+    } else {
+      post({ type: 'request', channel: 'control', msg: portable(msg) });
+    }
+  });
+
+  sockets.onMessage('stdin', (msg) => {
+    if (msg.header.msg_type !== 'input_reply') {
+      log(`[warn] stdin: ignored unexpected ${msg.header.msg_type}`);
+      return;
+    }
+    // Replies carry no id of ours; the frontend answers the one outstanding request (spec: "stdin").
+    const id = lastInputId;
+    if (!pendingInputs.has(id)) {
+      log('[warn] stdin: input_reply with no pending input_request');
+      return;
+    }
+    pendingInputs.delete(id);
+    const value = (msg.content as { value?: unknown }).value;
+    post({ type: 'input-reply', id, value: typeof value === 'string' ? value : String(value ?? '') });
+  });
+
+  port.on('message', (m: ToSocketThread) => {
+    if (m.type === 'send') {
+      const parent = { header: m.parent, identities: m.identities.map(toBuffer) } as unknown as Message;
+      const msg = makeMessage(m.msgType, m.content, data.session, {
+        parent: Object.keys(m.parent).length ? parent : undefined,
+        identities: m.channel === 'iopub' ? [] : m.identities.map(toBuffer),
+        metadata: m.metadata,
+        buffers: m.buffers?.map(toBuffer),
+      });
+      sockets.send(m.channel, msg).catch((err) => log(`[error] send ${m.msgType}: ${(err as Error).message}`));
+    } else if (m.type === 'input') {
+      const identities = m.identities.map(toBuffer);
+      pendingInputs.set(m.id, { identities });
+      lastInputId = m.id;
+      const parent = { header: m.parent, identities } as unknown as Message;
+      sockets
+        .send('stdin', makeMessage('input_request', { prompt: m.prompt, password: m.password }, data.session, { parent, identities }))
+        .catch((err) => {
+          pendingInputs.delete(m.id);
+          post({ type: 'input-error', id: m.id, message: `could not send input_request: ${(err as Error).message}` });
+        });
+    } else if (m.type === 'close') {
+      sockets.close().finally(() => port.close());
+    }
+  });
+
+  const ports: Record<string, number> = {};
+  for (const k of ['shell_port', 'iopub_port', 'stdin_port', 'control_port', 'hb_port'] as const) ports[k] = data.connection[k];
+  post({ type: 'ready', ports });
+}
+
+main().catch((err) => post({ type: 'fatal', message: `socket thread failed: ${(err as Error).stack ?? err}`, code: 1 }));

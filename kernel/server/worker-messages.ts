@@ -1,0 +1,64 @@
+/**
+ * Messages between the kernel's main thread (which runs cells) and its socket thread (which owns
+ * the ZeroMQ sockets, so heartbeat, control and interrupts keep working while a cell is busy).
+ * Tagged unions; Buffers cross the thread boundary as Uint8Arrays.
+ */
+import type { Header, Message } from '../wire';
+
+/** A decoded message as it crosses threads (structured clone turns Buffers into Uint8Arrays). */
+export interface PortableMessage {
+  identities: Uint8Array[];
+  header: Header;
+  parent_header: Header | Record<string, never>;
+  metadata: Record<string, unknown>;
+  content: Record<string, unknown>;
+  buffers: Uint8Array[];
+}
+
+export type ToSocketThread =
+  | {
+      type: 'send';
+      channel: 'shell' | 'control' | 'iopub';
+      msgType: string;
+      content: Record<string, unknown>;
+      parent: Header | Record<string, never>;
+      identities: Uint8Array[];
+      metadata?: Record<string, unknown>;
+      buffers?: Uint8Array[];
+    }
+  | { type: 'input'; id: number; prompt: string; password: boolean; parent: Header | Record<string, never>; identities: Uint8Array[] }
+  | { type: 'close' };
+
+export type FromSocketThread =
+  | { type: 'ready'; ports: Record<string, number> }
+  | { type: 'fatal'; message: string; code: number }
+  | { type: 'request'; channel: 'shell' | 'control'; msg: PortableMessage }
+  | { type: 'input-reply'; id: number; value: string }
+  | { type: 'input-error'; id: number; message: string }
+  | { type: 'interrupt' }
+  | { type: 'log'; text: string };
+
+/** Data given to the socket thread when it starts. */
+export interface SocketThreadData {
+  connection: import('../wire').ConnectionInfo;
+  session: string;
+  kernelInfo: Record<string, unknown>;
+  /** Shared flag: 1 while a cell's code runs on the main thread (interrupts are only sent then). */
+  busy: SharedArrayBuffer;
+  debug: boolean;
+}
+
+export function toBuffer(u: Uint8Array): Buffer {
+  return Buffer.isBuffer(u) ? u : Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+}
+
+export function fromPortable(m: PortableMessage): Message {
+  return {
+    identities: m.identities.map(toBuffer),
+    header: m.header,
+    parent_header: m.parent_header,
+    metadata: m.metadata,
+    content: m.content,
+    buffers: m.buffers.map(toBuffer),
+  };
+}
