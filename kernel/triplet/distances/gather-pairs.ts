@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 export function gatherPairs(dist: tf.Tensor2D, rows: tf.Tensor1D, cols: tf.Tensor1D): tf.Tensor1D {
   return tf.tidy(() => {
     const n = dist.shape[1];
-    const flat = tf.add(tf.mul(rows, n), cols) as tf.Tensor1D;
+    const flat = tf.add(tf.mul(rows, tf.scalar(n, 'int32')), cols) as tf.Tensor1D;
     return tf.gather(tf.reshape(dist, [-1]), flat) as tf.Tensor1D;
   });
 }

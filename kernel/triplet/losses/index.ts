@@ -1,2 +1,11 @@
 export type { TripletLossOptions } from './types';
 export { batchHardTripletLoss } from './batch-hard-triplet-loss';
+export { tripletMarginLoss } from './triplet-margin-loss';
+export type { TripletMarginLossOptions } from './triplet-margin-loss';
+export { batchAllTripletLoss } from './batch-all-triplet-loss';
+export { semiHardTripletLoss } from './semi-hard-triplet-loss';
+export type { SemiHardLossOptions } from './semi-hard-triplet-loss';
+export { marginLoss, createMarginBeta } from './margin-loss';
+export type { MarginLossOptions } from './margin-loss';
+export { contrastiveLoss } from './contrastive-loss';
+export type { ContrastiveLossOptions } from './contrastive-loss';

@@ -11,3 +11,4 @@ export { randomMiner } from './random-miner';
 export { getMiner } from './get-miner';
 export { assertMinedTriplets } from './assert-mined-triplets';
 export type { TripletIndexTensors } from './assert-mined-triplets';
+export { allTripletIndices } from './all-triplet-indices';

@@ -3,4 +3,4 @@ export { meanNonZero } from './mean-non-zero';
 export { sum } from './sum';
 export { getReducer } from './get-reducer';
 export type { Reducer, ReducerName } from './get-reducer';
-export { stopGradient } from './stop-gradient';
+export { noGradient } from './no-gradient';

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { assertLossValues } from './check';
-import { stopGradient } from './stop-gradient';
+import { noGradient } from './no-gradient';
 
 /**
  * Mean over the strictly positive losses only (pytorch-metric-learning's AvgNonZeroReducer): easy
@@ -9,7 +9,7 @@ import { stopGradient } from './stop-gradient';
 export function meanNonZero(values: tf.Tensor): tf.Scalar {
   assertLossValues(values, 'meanNonZero');
   return tf.tidy(() => {
-    const count = tf.sum(tf.cast(tf.greater(stopGradient(values), 0), 'float32'));
+    const count = noGradient([values], (v) => tf.sum(tf.cast(tf.greater(v, 0), 'float32')));
     return tf.div(tf.sum(values), tf.maximum(count, 1)) as tf.Scalar;
   });
 }
