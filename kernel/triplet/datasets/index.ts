@@ -1,0 +1,11 @@
+export type { Dataset } from './dataset';
+export { makeDataset, takeRows } from './dataset';
+export { gaussianClusters } from './gaussian-clusters';
+export type { GaussianClustersOptions } from './gaussian-clusters';
+export { mnist, mnistAll, mnistSplit, MNIST_SIZE } from './mnist';
+export type { MnistOptions } from './mnist';
+export { csv } from './csv';
+export type { CsvOptions } from './csv';
+export { imageFolder } from './image-folder';
+export type { ImageFolderOptions } from './image-folder';
+export type { ResizeMethod } from './resize-image';
