@@ -1,4 +1,4 @@
-import type { Miner } from '../miners/types';
+import { MINER_NAMES, type Miner } from '../miners/types';
 import { TripletInputError } from '../validation/errors';
 import type { SamplerKind } from './types';
 
@@ -16,15 +16,12 @@ interface Entry {
 }
 
 /**
- * Mining strategies by name. 'subspace-hard' is batch-hard mining on batches drawn within one
- * subspace of similar classes (Wang et al. 2017 §3.2): the miner is the same, the sampler differs.
+ * Mining strategies by name: every miner of `miners/` under its own name, plus 'subspace-hard',
+ * which is batch-hard mining on batches drawn within one subspace of similar classes (Wang et al.
+ * 2017 §3.2): the miner is the same, the sampler differs.
  */
 const TABLE: Record<string, Entry> = {
-  'batch-hard': { sampler: 'pk', get: () => miners().batchHardMiner },
-  'semi-hard': { sampler: 'pk', get: () => miners().semiHardMiner },
-  hard: { sampler: 'pk', get: () => miners().hardMiner },
-  all: { sampler: 'pk', get: () => miners().allTripletsMiner },
-  'distance-weighted': { sampler: 'pk', get: () => miners().distanceWeightedMiner },
+  ...Object.fromEntries(MINER_NAMES.map((name): [string, Entry] => [name, { sampler: 'pk', get: () => miners().getMiner(name) }])),
   'subspace-hard': { sampler: 'subspace', get: () => miners().batchHardMiner },
 };
 

@@ -1,0 +1,27 @@
+import * as tf from '@tensorflow/tfjs';
+import type { EmbeddingModel } from './types';
+
+/** Runs the model (inference mode) on `x` in chunks of `batchSize` rows; returns n × d on the host. */
+export function embed(model: EmbeddingModel, x: tf.Tensor2D, batchSize = 1024): { data: Float32Array; n: number; dims: number } {
+  const n = x.shape[0];
+  const parts: Float32Array[] = [];
+  let dims = 0;
+  for (let start = 0; start < n; start += batchSize) {
+    const size = Math.min(batchSize, n - start);
+    const out = tf.tidy(() => {
+      const chunk = tf.slice(x, [start, 0], [size, -1]);
+      const y = typeof model === 'function' ? model(chunk) : (model.predict(chunk) as tf.Tensor);
+      return tf.reshape(y, [size, -1]);
+    });
+    dims = out.shape[1] as number;
+    parts.push(out.dataSync() as Float32Array);
+    out.dispose();
+  }
+  const data = new Float32Array(n * dims);
+  let off = 0;
+  for (const p of parts) {
+    data.set(p, off);
+    off += p.length;
+  }
+  return { data, n, dims };
+}

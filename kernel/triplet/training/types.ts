@@ -1,0 +1,68 @@
+import type * as tf from '@tensorflow/tfjs';
+
+/** A model to train: a tf.LayersModel, or any function from a batch of inputs to embeddings. */
+export type EmbeddingModel = tf.LayersModel | ((x: tf.Tensor) => tf.Tensor);
+
+/** Training or probe data: rows of `x` (n × dims) with one integer class label per row. */
+export interface LabelledData {
+  x: Float32Array | tf.Tensor2D;
+  labels: Int32Array | number[];
+  /** Row length when `x` is a flat Float32Array (default: inferred from the model's input shape). */
+  dims?: number;
+}
+
+export interface FitOptions {
+  /** Default 1 (or as many as `steps` needs with `stepsPerEpoch`). */
+  epochs?: number;
+  /** Default: one pass over the data, ceil(n / (P·K)). */
+  stepsPerEpoch?: number;
+  /** Total steps; overrides epochs × stepsPerEpoch (epochs then split them evenly). */
+  steps?: number;
+  /** Classes per batch (default 8). */
+  P?: number;
+  /** Samples per class in a batch (default 4). */
+  K?: number;
+  /** An optimizer, or 'adam' / 'sgd' built with `learningRate` (default 'adam'). */
+  optimizer?: tf.Optimizer | 'adam' | 'sgd';
+  /** Default 1e-3 for 'adam', 0.01 for 'sgd'. */
+  learningRate?: number;
+  /** Held-out retrieval check (leave-one-out precision@1 and MAP@R) every `every` steps and at the end. */
+  validation?: LabelledData & { every?: number };
+  /** Seed for batch sampling and random miners (default 0). */
+  seed?: number;
+  /** Live plot in a notebook, a progress line on stderr elsewhere; false for neither (default true). */
+  display?: boolean;
+  /** Aborting it ends training after the current step, keeping the weights (status 'interrupted'). */
+  signal?: AbortSignal;
+  /**
+   * How per-triplet losses become the batch loss. Default: 'mean-non-zero' with the hinge (PML's
+   * AvgNonZeroTripletsReducer: easy triplets do not dilute the gradient), 'mean' with the soft
+   * margin, which is never exactly zero (Hermans et al. 2017 §2).
+   */
+  reducer?: 'mean' | 'mean-non-zero' | 'sum';
+  /** Yield to the event loop every this many steps so interrupts and `triplet.stop()` are seen (default 1). */
+  yieldEvery?: number;
+  /**
+   * Train Dense-only LayersModels through a forward/backward pass that uses only untransposed
+   * matrix products (much faster on the wasm backend, same maths). Default true; false uses model.apply.
+   */
+  fastPath?: boolean;
+}
+
+export type FitStatus = 'done' | 'interrupted';
+
+export interface FitHistory {
+  /** Loss of every step. */
+  loss: number[];
+  /** Category fractions of all valid triplets of every step's batch. */
+  fractions: { easy: number[]; semiHard: number[]; hard: number[] };
+  validation: { step: number; metric: string; value: number }[];
+}
+
+export interface FitResult<M extends EmbeddingModel = EmbeddingModel> {
+  history: FitHistory;
+  model: M;
+  status: FitStatus;
+  steps: number;
+  seconds: number;
+}

@@ -1,0 +1,108 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as tf from '@tensorflow/tfjs';
+import { ready } from '../../../../kernel/triplet/backend';
+import { configure, on, resetConfig } from '../../../../kernel/triplet/config';
+import { retrievalMetrics } from '../../../../kernel/triplet/metrics';
+import { embed, fit, stop } from '../../../../kernel/triplet/training';
+import { gaussianClusters } from './clusters';
+
+const DIMS = 32;
+
+function mlp(seed: number): tf.Sequential {
+  const m = tf.sequential();
+  m.add(tf.layers.dense({ inputShape: [DIMS], units: 32, activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed }) }));
+  m.add(tf.layers.dense({ units: 8, kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 1 }) }));
+  return m;
+}
+
+function p1(model: tf.LayersModel, x: Float32Array, labels: Int32Array): number {
+  const t = tf.tensor2d(x, [labels.length, DIMS]);
+  const e = embed(model, t);
+  t.dispose();
+  return retrievalMetrics({ x: e.data, n: e.n, dims: e.dims }, labels, { k: 1 }).precisionAtOne;
+}
+
+// Heavy overlap in input space so that an untrained network retrieves poorly.
+const train = gaussianClusters(10, 40, DIMS, 1.6, 1);
+const heldOut = (() => {
+  const d = gaussianClusters(10, 60, DIMS, 1.6, 1);
+  return { x: d.x.slice(10 * 40 * DIMS), labels: d.labels.slice(10 * 40) };
+})();
+
+before(async () => {
+  await ready();
+});
+after(() => resetConfig());
+
+describe('fit', () => {
+  test('lowers the loss, raises precision@1, and leaks no tensors across epochs', async () => {
+    configure({ mining: 'batch-hard', margin: 0.2, normalize: true });
+    const model = mlp(3);
+    const before = p1(model, heldOut.x, heldOut.labels);
+    const counts: number[] = [];
+    const off = on('epoch', () => counts.push(tf.memory().numTensors));
+    const batches: number[] = [];
+    const offB = on('batch', (e) => batches.push(e.step));
+    const r = await fit(model, { x: train.x, labels: train.labels }, { epochs: 6, stepsPerEpoch: 25, P: 8, K: 4, seed: 0, display: false, learningRate: 3e-3 });
+    off();
+    offB();
+    const after = p1(model, heldOut.x, heldOut.labels);
+    assert.equal(r.status, 'done');
+    assert.equal(r.steps, 150);
+    assert.deepEqual(batches, Array.from({ length: 150 }, (_, i) => i));
+    const head = r.history.loss.slice(0, 20).reduce((a, b) => a + b) / 20;
+    const tail = r.history.loss.slice(-20).reduce((a, b) => a + b) / 20;
+    assert.ok(tail < head * 0.7, `loss ${head} → ${tail}`);
+    assert.ok(after > before + 0.05, `precision@1 ${before} → ${after}`);
+    assert.equal(counts.length, 6);
+    assert.ok(counts.slice(1).every((c) => c === counts[1]), `tensors per epoch: ${counts}`);
+  });
+
+  test('the fused Dense path and model.apply give the same loss', async () => {
+    const a = mlp(7);
+    const b = mlp(7);
+    const opts = { steps: 5, P: 5, K: 4, seed: 2, display: false, optimizer: 'sgd' as const, learningRate: 0.05 };
+    const ra = await fit(a, { x: train.x, labels: train.labels }, { ...opts, fastPath: true });
+    const rb = await fit(b, { x: train.x, labels: train.labels }, { ...opts, fastPath: false });
+    for (let i = 0; i < 5; i++) assert.ok(Math.abs(ra.history.loss[i] - rb.history.loss[i]) < 1e-4, `step ${i}: ${ra.history.loss[i]} vs ${rb.history.loss[i]}`);
+    const wa = a.getWeights().map((w) => w.dataSync());
+    const wb = b.getWeights().map((w) => w.dataSync());
+    wa.forEach((w, i) => w.forEach((v, j) => assert.ok(Math.abs(v - wb[i][j]) < 1e-4)));
+  });
+
+  test('triplet.stop() ends training after the current step and keeps the weights', async () => {
+    const model = mlp(5);
+    const w0 = model.getWeights()[0].dataSync().slice();
+    const off = on('batch', (e) => {
+      if (e.step === 9) stop();
+    });
+    const r = await fit(model, { x: train.x, labels: train.labels }, { steps: 200, P: 5, K: 4, display: false });
+    off();
+    assert.equal(r.status, 'interrupted');
+    assert.equal(r.steps, 10);
+    assert.equal(r.history.loss.length, 10);
+    const w1 = model.getWeights()[0].dataSync();
+    assert.ok(w1.some((v, i) => v !== w0[i]), 'weights were trained');
+  });
+
+  test('an AbortSignal ends training with status interrupted', async () => {
+    const model = mlp(6);
+    const ac = new AbortController();
+    const off = on('batch', (e) => {
+      if (e.step === 3) ac.abort();
+    });
+    const r = await fit(model, { x: train.x, labels: train.labels }, { steps: 200, P: 5, K: 4, display: false, signal: ac.signal });
+    off();
+    assert.equal(r.status, 'interrupted');
+    assert.equal(r.steps, 4);
+  });
+
+  test('bad arguments name the option', async () => {
+    const model = mlp(1);
+    await assert.rejects(fit(model, { x: train.x, labels: train.labels }, { K: 1 }), /'options\.K'.*no positives/);
+    await assert.rejects(fit(model, { x: train.x, labels: train.labels.slice(3) }), /'data\.labels'.*labels for 400 rows/);
+    await assert.rejects(fit(model, { x: train.x, labels: train.labels }, { optimizer: 'adamw' as never }), /'options\.optimizer'.*'adam', 'sgd'/);
+    assert.equal(tf.memory().numTensors, tf.memory().numTensors);
+  });
+});
