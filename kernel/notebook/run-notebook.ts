@@ -53,7 +53,7 @@ export async function runNotebook(nb: Notebook, options: RunOptions): Promise<Ru
       const source = cellSource(cell);
       const collector = new OutputCollector(displays);
       const t0 = Date.now();
-      let status: 'ok' | 'error' | 'timeout' = 'ok';
+      let status = 'ok' as 'ok' | 'error' | 'timeout';
       let reply: Message | undefined;
       let timer: NodeJS.Timeout | undefined;
       try {

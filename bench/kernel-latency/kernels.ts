@@ -1,0 +1,66 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../../kernel/paths';
+
+/** A kernel under test: how to start it and the cells that mean the same thing in its language. */
+export interface KernelUnderTest {
+  name: string;
+  argv: string[];
+  env?: NodeJS.ProcessEnv;
+  trivial: string;
+  declaration: (i: number) => string;
+  /** Defines `arr` for the completion test. */
+  setup: string;
+  complete: string;
+  /** Type checking happens on declaration cells (for the report). */
+  typeChecks: boolean;
+  /** A cell whose output proves the type checker is loaded (tripletlab loads it in the background). */
+  warmTypecheck?: { code: string; expect: RegExp };
+  missing?: string;
+}
+
+const root = packageRoot();
+const bin = (name: string) => join(root, 'node_modules', '.bin', name);
+
+export function kernelsUnderTest(): KernelUnderTest[] {
+  const ts = {
+    trivial: '1 + 1',
+    declaration: (i: number) => `const v${i}: number = ${i};`,
+    setup: 'const arr = [1, 2, 3];',
+    complete: 'arr.',
+  };
+  const ipykernel = existsSync('/usr/bin/python3') ? null : 'python3 not found';
+  return [
+    {
+      name: 'tripletlab',
+      argv: [process.execPath, join(root, 'out', 'kernel', 'cli', 'main.js'), 'kernel', '--connection-file', '{connection_file}'],
+      ...ts,
+      typeChecks: true,
+      warmTypecheck: { code: 'const warmUp: number = "not a number";', expect: /TS2322|not assignable/ },
+    },
+    {
+      name: 'deno',
+      argv: [bin('deno'), 'jupyter', '--kernel', '--conn', '{connection_file}'],
+      ...ts,
+      typeChecks: false,
+      missing: existsSync(bin('deno')) ? undefined : 'npm package deno not installed',
+    },
+    {
+      name: 'tslab',
+      argv: [process.execPath, join(root, 'node_modules', 'tslab', 'bin', 'tslab'), 'kernel', '--config-path', '{connection_file}'],
+      ...ts,
+      typeChecks: true,
+      missing: existsSync(join(root, 'node_modules', 'tslab')) ? undefined : 'npm package tslab not installed',
+    },
+    {
+      name: 'ipykernel',
+      argv: ['/usr/bin/python3', '-m', 'ipykernel_launcher', '-f', '{connection_file}'],
+      trivial: '1 + 1',
+      declaration: (i: number) => `v${i}: int = ${i}`,
+      setup: 'arr = [1, 2, 3]',
+      complete: 'arr.',
+      typeChecks: false,
+      missing: ipykernel ?? undefined,
+    },
+  ];
+}
