@@ -1,0 +1,38 @@
+import { TripletInputError } from '../validation/errors';
+import type { SnapshotOptions } from './snapshot';
+
+export interface WatchOptions {
+  /** Only 'pca' is computed in the kernel (fast, deterministic, alignable). */
+  projection?: 'pca';
+  /** 'cell': after every cell that changed the weights; a number n: after every n-th such cell. */
+  every?: 'cell' | number;
+  /** Histogram bins (default 40). */
+  bins?: number;
+  /** At most this many pair distances are measured per snapshot (default 2,000,000). */
+  maxPairs?: number;
+  /** Nearest neighbours per point in embedding space, for the renderer's hover (default 10). */
+  neighbors?: number;
+  /** 2 or 3 (default 2). */
+  dims?: 2 | 3;
+  title?: string;
+}
+
+export function resolveWatchOptions(o: WatchOptions, fn: string): SnapshotOptions & { every: number } {
+  const int = (v: unknown, arg: string, min: number) => {
+    if (!(typeof v === 'number' && Number.isInteger(v) && v >= min)) throw new TripletInputError(`options.${arg}`, fn, `is ${String(v)}`, `Use an integer ≥ ${min}.`);
+    return v;
+  };
+  if (o.projection !== undefined && o.projection !== 'pca') {
+    throw new TripletInputError('options.projection', fn, `is ${JSON.stringify(o.projection)}`, "Use 'pca' (umap/t-SNE are too slow to recompute after every cell; call them from triplet.projections yourself).");
+  }
+  if (o.dims !== undefined && o.dims !== 2 && o.dims !== 3) throw new TripletInputError('options.dims', fn, `is ${String(o.dims)}`, 'Use 2 or 3.');
+  const every = o.every === undefined || o.every === 'cell' ? 1 : int(o.every, 'every', 1);
+  return {
+    every,
+    bins: int(o.bins ?? 40, 'bins', 1),
+    maxPairs: int(o.maxPairs ?? 2_000_000, 'maxPairs', 1),
+    neighbors: int(o.neighbors ?? 10, 'neighbors', 0),
+    dims: o.dims ?? 2,
+    title: o.title,
+  };
+}

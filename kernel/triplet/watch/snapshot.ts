@@ -1,0 +1,97 @@
+import * as tf from '@tensorflow/tfjs';
+import { chunkedKnn } from '../metrics';
+import { encodeProjection, type DistancesPayload, type ProjectionPayload, type BinnedDistances } from '../payloads';
+import type { ResolvedConfig } from '../config/types';
+import { embed } from '../training/embed';
+import type { EmbeddingModel } from '../training/types';
+import { pairHistograms } from './pair-histograms';
+import { pca } from './pca';
+import { procrustesAlign } from './procrustes';
+
+export interface SnapshotOptions {
+  bins: number;
+  maxPairs: number;
+  neighbors: number;
+  dims: 2 | 3;
+  title?: string;
+}
+
+/** What a later snapshot of the same model is compared with. */
+export interface SnapshotState {
+  histogram?: BinnedDistances;
+  coords?: Float64Array;
+}
+
+function normalizeRows(x: Float32Array, n: number, d: number): void {
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let k = 0; k < d; k++) s += x[i * d + k] ** 2;
+    const inv = 1 / Math.sqrt(Math.max(s, 1e-12));
+    for (let k = 0; k < d; k++) x[i * d + k] *= inv;
+  }
+}
+
+/** Upper end of the histogram range: exact bounds for unit vectors, else twice the largest norm. */
+function upperBound(x: Float32Array, n: number, d: number, cfg: ResolvedConfig): number {
+  if (cfg.distance === 'cosine') return 2;
+  let maxNorm = 0;
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let k = 0; k < d; k++) s += x[i * d + k] ** 2;
+    maxNorm = Math.max(maxNorm, Math.sqrt(s));
+  }
+  const diameter = cfg.normalize ? 2 : Math.max(2 * maxNorm, 1e-6);
+  return cfg.distance === 'squared-euclidean' ? diameter * diameter : diameter;
+}
+
+/** Probe embeddings → distances and projection payloads, aligned with `previous`. */
+export function snapshot(
+  model: EmbeddingModel,
+  probe: { x: tf.Tensor2D; labels: Int32Array; labelNames?: string[] },
+  cfg: ResolvedConfig,
+  options: SnapshotOptions,
+  previous: SnapshotState,
+  step?: number,
+): { distances: DistancesPayload; projection: ProjectionPayload; state: SnapshotState } {
+  const e = embed(model, probe.x);
+  if (cfg.normalize) normalizeRows(e.data, e.n, e.dims);
+  const h = pairHistograms(e.data, e.n, e.dims, probe.labels, {
+    distance: cfg.distance,
+    margin: cfg.margin,
+    bins: options.bins,
+    upper: upperBound(e.data, e.n, e.dims, cfg),
+    maxPairs: options.maxPairs,
+  });
+  const distances: DistancesPayload = {
+    version: 1,
+    distance: cfg.distance,
+    margin: cfg.margin,
+    binEdges: h.binEdges,
+    positive: h.positive,
+    negative: h.negative,
+    triplets: h.triplets,
+    meanPositive: h.meanPositive,
+    meanNegative: h.meanNegative,
+    rocAuc: h.rocAuc,
+  };
+  if (previous.histogram) distances.previous = previous.histogram;
+  if (options.title) distances.title = options.title;
+  if (step !== undefined) distances.step = step;
+
+  const p = pca(e.data, e.n, e.dims, options.dims);
+  const coords = previous.coords && previous.coords.length === p.coords.length ? procrustesAlign(p.coords, previous.coords, e.n, options.dims) : p.coords;
+  const k = Math.min(options.neighbors, e.n - 1);
+  const knn = k > 0 ? chunkedKnn({ data: e.data, n: e.n, dims: e.dims }, { data: e.data, n: e.n, dims: e.dims }, { k, distance: cfg.distance, excludeSelf: true }) : undefined;
+  const projection = encodeProjection({
+    coords,
+    dims: options.dims,
+    labels: probe.labels,
+    labelNames: probe.labelNames,
+    method: 'pca',
+    neighbors: knn ? { k: knn.k, indices: knn.indices } : undefined,
+    params: { aligned: previous.coords !== undefined, distance: cfg.distance, normalize: cfg.normalize },
+    explainedVariance: p.explainedVariance,
+    title: options.title,
+  });
+  return { distances, projection, state: { histogram: { binEdges: h.binEdges, positive: h.positive, negative: h.negative }, coords } };
+}

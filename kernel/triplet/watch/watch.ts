@@ -1,0 +1,69 @@
+import type { KernelApi } from '../../api';
+import { getKernel } from '../config/host';
+import { getConfig } from '../config/store';
+import type { EmbeddingModel } from '../training/types';
+import { TripletInputError } from '../validation/errors';
+import { fingerprint } from './fingerprint';
+import { resolveWatchOptions, type WatchOptions } from './options';
+import { showSnapshot, type Probe } from './show';
+import type { SnapshotState } from './snapshot';
+
+const FN = 'triplet.watch';
+
+interface Watcher {
+  model: EmbeddingModel;
+  remove(): void;
+}
+
+const watchers = new Set<Watcher>();
+
+/**
+ * Redraws the distance histograms and a PCA projection of `probe` after every cell that changed
+ * the model's weights (a post_run_cell hook; a cell that did not train costs one fingerprint, a
+ * few small reads). Shows the current state at once. `triplet.configure({ watch: false })` pauses
+ * every watch; `unwatch()` removes it.
+ */
+export function watch(model: EmbeddingModel, probe: Probe, options: WatchOptions & { kernel?: KernelApi } = {}): { unwatch(): void } {
+  const kernel = options.kernel ?? getKernel();
+  if (!kernel) {
+    throw new TripletInputError('kernel', FN, 'is not available: watch redraws after notebook cells', 'Use triplet.show(model, probe) outside a notebook, or pass options.kernel.');
+  }
+  const o = resolveWatchOptions(options, FN);
+  let state: SnapshotState = {};
+  let changedCells = 0;
+  const draw = () => {
+    state = showSnapshot(model, probe, options, state, FN, kernel).state;
+  };
+  draw();
+  let last = fingerprint(model);
+  const hook = () => {
+    if (!getConfig().watch) return;
+    const now = fingerprint(model);
+    if (now === last) return;
+    last = now;
+    if (++changedCells % o.every !== 0) return;
+    draw();
+  };
+  const off = kernel.hooks.on('post_run_cell', hook);
+  const w: Watcher = {
+    model,
+    remove() {
+      off();
+      watchers.delete(w);
+    },
+  };
+  watchers.add(w);
+  return { unwatch: () => w.remove() };
+}
+
+/** Stops watching `model` (every watch when no model is given). Returns how many were removed. */
+export function unwatch(model?: EmbeddingModel): number {
+  let n = 0;
+  for (const w of [...watchers]) {
+    if (model === undefined || w.model === model) {
+      w.remove();
+      n++;
+    }
+  }
+  return n;
+}

@@ -1,0 +1,140 @@
+import { after, afterEach, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as tf from '@tensorflow/tfjs';
+import { ready } from '../../../../kernel/triplet/backend';
+import { configure, resetConfig } from '../../../../kernel/triplet/config';
+import { bindToKernel } from '../../../../kernel/triplet/kernel-binding';
+import { DISTANCES_MIME, PROJECTION_MIME, decodeProjection, type DistancesPayload, type ProjectionPayload } from '../../../../kernel/triplet/payloads';
+import { fit } from '../../../../kernel/triplet/training';
+import { show, unwatch, watch, pairHistograms, procrustesAlign } from '../../../../kernel/triplet/watch';
+import { fakeKernel } from '../fake-kernel';
+import { gaussianClusters } from '../training/clusters';
+
+const DIMS = 16;
+const data = gaussianClusters(5, 30, DIMS, 1.0, 4);
+const probe = { x: data.x, labels: data.labels, dims: DIMS };
+
+function mlp(): tf.Sequential {
+  const m = tf.sequential();
+  m.add(tf.layers.dense({ inputShape: [DIMS], units: 16, activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }) }));
+  m.add(tf.layers.dense({ units: 4, kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }) }));
+  return m;
+}
+
+before(async () => {
+  await ready();
+});
+afterEach(() => {
+  unwatch();
+  resetConfig();
+});
+
+describe('watch', () => {
+  test('a cell that does not change the model displays nothing; one that trains displays both bundles', async () => {
+    const k = fakeKernel();
+    const model = mlp();
+    watch(model, probe, { kernel: k.kernel, bins: 20 });
+    assert.equal(k.shown.length, 2, 'the current state is shown at once');
+    await k.runCell('const a = 1');
+    await k.runCell('model.summary()');
+    assert.equal(k.shown.length, 2);
+    await fit(model, data, { steps: 3, P: 5, K: 4, display: false });
+    await k.runCell('await triplet.fit(model, data)');
+    assert.equal(k.shown.length, 4);
+    const dist = k.shown[2].bundles[0][DISTANCES_MIME] as DistancesPayload;
+    const proj = k.shown[3].bundles[0][PROJECTION_MIME] as ProjectionPayload;
+    assert.ok(dist && proj, 'bundles carry the custom MIME types');
+    assert.ok(dist.previous, 'the earlier histogram is passed as previous');
+    assert.deepEqual(dist.previous!.positive, (k.shown[0].bundles[0][DISTANCES_MIME] as DistancesPayload).positive);
+    const pairs = (150 * 149) / 2;
+    assert.equal(dist.positive.reduce((a, b) => a + b) + dist.negative.reduce((a, b) => a + b), pairs);
+    assert.equal(dist.triplets.easy + dist.triplets.semiHard + dist.triplets.hard, 150 * 29 * 120);
+    assert.equal(proj.count, 150);
+    assert.equal(proj.neighbors?.k, 10);
+    assert.ok(typeof k.shown[2].bundles[0]['image/svg+xml'] === 'string');
+  });
+
+  test("configure({ watch: false }) pauses; unwatch removes the hook", async () => {
+    const k = fakeKernel();
+    const model = mlp();
+    const w = watch(model, probe, { kernel: k.kernel });
+    configure({ watch: false });
+    await fit(model, data, { steps: 2, P: 5, K: 4, display: false });
+    await k.runCell();
+    assert.equal(k.shown.length, 2);
+    configure({ watch: true });
+    await k.runCell();
+    assert.equal(k.shown.length, 4);
+    w.unwatch();
+    assert.equal(k.hookCount(), 0);
+  });
+
+  test('show() displays once through the bound kernel', () => {
+    const k = fakeKernel();
+    const b = bindToKernel(k.kernel);
+    try {
+      const s = show(mlp(), probe);
+      assert.equal(k.shown.length, 2);
+      assert.equal(s.projection.count, 150);
+    } finally {
+      b.unbind();
+    }
+  });
+
+  test('Procrustes-aligned projections of two identical snapshots coincide', () => {
+    const model = mlp();
+    const first = show(model, probe);
+    const a = decodeProjection(first.projection).coords;
+    // A rotated + reflected copy of the same points aligns back onto the original.
+    const n = 150;
+    const src = Float64Array.from(a);
+    const rot = new Float64Array(n * 2);
+    const c = Math.cos(1.1);
+    const s = Math.sin(1.1);
+    for (let i = 0; i < n; i++) {
+      rot[i * 2] = c * src[i * 2] - s * src[i * 2 + 1];
+      rot[i * 2 + 1] = -(s * src[i * 2] + c * src[i * 2 + 1]);
+    }
+    const back = procrustesAlign(rot, src, n, 2);
+    back.forEach((v, i) => assert.ok(Math.abs(v - src[i]) < 1e-6));
+  });
+
+  test('two snapshots of an unchanged model give the same aligned coordinates', async () => {
+    const k = fakeKernel();
+    const model = mlp();
+    watch(model, probe, { kernel: k.kernel });
+    // A "change" that restores the same weights: fingerprint changes twice, weights end equal.
+    const w0 = model.getWeights().map((t) => t.clone());
+    model.setWeights(w0.map((t) => tf.add(t, 1)));
+    model.setWeights(w0);
+    const p0 = decodeProjection(k.shown[1].bundles[0][PROJECTION_MIME]).coords;
+    await k.runCell();
+    assert.equal(k.shown.length, 2, 'restored weights: same fingerprint, nothing drawn');
+    unwatch();
+    watch(model, probe, { kernel: k.kernel });
+    const p1 = decodeProjection(k.shown[3].bundles[0][PROJECTION_MIME]).coords;
+    p1.forEach((v, i) => assert.ok(Math.abs(v - p0[i]) < 1e-3 * (1 + Math.abs(p0[i]))));
+    w0.forEach((t) => t.dispose());
+  });
+
+  test('pair histograms count triplet categories as brute force does', () => {
+    const x = Float32Array.from([0, 0, 0.1, 0, 1, 0, 1.05, 0.3, 0.5, 0.5, 0.2, 0.9]);
+    const labels = Int32Array.from([0, 0, 1, 1, 2, 2]);
+    const m = 0.3;
+    const h = pairHistograms(x, 6, 2, labels, { distance: 'euclidean', margin: m, bins: 8, upper: 2, maxPairs: 1e6 });
+    const d = (i: number, j: number) => Math.hypot(x[2 * i] - x[2 * j], x[2 * i + 1] - x[2 * j + 1]);
+    const want = { easy: 0, semiHard: 0, hard: 0 };
+    for (let a = 0; a < 6; a++) for (let p = 0; p < 6; p++) for (let q = 0; q < 6; q++) {
+      if (a === p || labels[a] !== labels[p] || labels[q] === labels[a]) continue;
+      const t = d(a, q) - d(a, p);
+      if (t > m) want.easy++;
+      else if (t > 0) want.semiHard++;
+      else want.hard++;
+    }
+    assert.deepEqual(h.triplets, want);
+    assert.equal(h.positive.reduce((s, v) => s + v), 3);
+    assert.equal(h.negative.reduce((s, v) => s + v), 12);
+  });
+});
+
+after(() => resetConfig());
