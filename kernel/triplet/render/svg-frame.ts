@@ -1,10 +1,14 @@
 import { escapeXml } from './escape';
+import type { Theme } from './theme';
 
-/** Opens a standalone SVG with an opaque background, so it reads on dark GitHub/nbviewer pages too. */
-export function svgOpen(width: number, height: number, title: string): string {
+/**
+ * Opens a standalone SVG with an opaque background, so it reads on dark GitHub/nbviewer pages too.
+ * `data` attributes carry what the interactive renderer needs to map pixels back to values.
+ */
+export function svgOpen(width: number, height: number, title: string, theme: Theme, kind: string, data = ''): string {
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="11">` +
-    `<title>${escapeXml(title)}</title><rect width="${width}" height="${height}" fill="#fff"/>`
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="11" fill="${theme.foreground}" class="tl-${kind}"${data ? ` ${data}` : ''}>` +
+    `<title>${escapeXml(title)}</title><rect width="${width}" height="${height}" fill="${theme.background}"/>`
   );
 }
 

@@ -2,6 +2,7 @@ import type { DecodedProjection } from '../payloads';
 import { count } from './format';
 import { labelColor } from './palette';
 import { svgOpen, text } from './svg-frame';
+import { LIGHT_THEME, type Theme } from './theme';
 
 const SIZE = 400;
 const LEFT = 16;
@@ -40,7 +41,7 @@ export function pointsPath(xs: number[], ys: number[]): string {
   return d;
 }
 
-export function projectionSvg(d: DecodedProjection): string {
+export function projectionSvg(d: DecodedProjection, theme: Theme = LIGHT_THEME): string {
   const title = d.title ?? `${d.method.toUpperCase()} projection`;
   const lo = [Infinity, Infinity];
   const hi = [-Infinity, -Infinity];
@@ -66,9 +67,9 @@ export function projectionSvg(d: DecodedProjection): string {
     g.ys.push(gy);
   }
   const labels = Array.from(byLabel.keys()).sort((a, b) => a - b);
-  let s = svgOpen(W, H, title);
+  let s = svgOpen(W, H, title, theme, 'projection');
   s += text(LEFT, 22, title, 'font-size="14" font-weight="bold"');
-  s += `<rect x="${LEFT - 0.5}" y="${TOP - 0.5}" width="${SIZE + 1}" height="${SIZE + 1}" fill="none" stroke="#ccc"/>`;
+  s += `<rect x="${LEFT - 0.5}" y="${TOP - 0.5}" width="${SIZE + 1}" height="${SIZE + 1}" fill="none" stroke="${theme.grid}"/>`;
   s += `<g transform="translate(${LEFT} ${TOP})" fill="none" stroke-width="2">`;
   for (const l of labels) {
     const g = byLabel.get(l)!;
@@ -86,7 +87,7 @@ export function projectionSvg(d: DecodedProjection): string {
   if (labels.length > shown.length) s += text(lx, TOP + 22 + shown.length * 16, `+ ${labels.length - shown.length} more labels`);
   const axes = d.dims === 3 ? 'axes 1–2 of 3' : 'axes 1–2';
   const ev = d.explainedVariance ? `, explained variance ${d.explainedVariance.slice(0, 2).map((v) => `${(v * 100).toFixed(1)}%`).join(' + ')}` : '';
-  s += text(LEFT, H - 8, `${d.method.toUpperCase()} ${axes}${ev}`, 'fill="#555"');
+  s += text(LEFT, H - 8, `${d.method.toUpperCase()} ${axes}${ev}`, `fill="${theme.ghost}"`);
   return s + '</svg>';
 }
 

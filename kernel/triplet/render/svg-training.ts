@@ -1,7 +1,7 @@
 import type { TrainingPayload } from '../payloads';
 import { count, niceTicks, percent, sig3 } from './format';
-import { CATEGORY_COLORS } from './palette';
 import { legendItem, px, scale, svgOpen, text, type Axis } from './svg-frame';
+import { LIGHT_THEME, type Theme } from './theme';
 
 const W = 640;
 const H = 300;
@@ -14,13 +14,13 @@ function linePath(xs: number[], ys: number[], x: Axis, y: Axis): string {
   return d;
 }
 
-export function trainingSvg(p: TrainingPayload): string {
+export function trainingSvg(p: TrainingPayload, theme: Theme = LIGHT_THEME): string {
   const title = `Training — ${p.status}`;
-  let s = svgOpen(W, H, title);
+  let s = svgOpen(W, H, title, theme, 'training');
   s += text(LOSS.left, 20, title, 'font-size="14" font-weight="bold"');
   const frac = p.totalSteps > 0 ? Math.min(1, p.step / p.totalSteps) : 0;
-  s += `<rect x="${LOSS.left}" y="30" width="${FRAC.right - LOSS.left}" height="8" fill="#e5e5e5"/>`;
-  s += `<rect x="${LOSS.left}" y="30" width="${px((FRAC.right - LOSS.left) * frac)}" height="8" fill="${p.status === 'error' ? '#c00' : '#0072B2'}"/>`;
+  s += `<rect x="${LOSS.left}" y="30" width="${FRAC.right - LOSS.left}" height="8" fill="${theme.grid}"/>`;
+  s += `<rect x="${LOSS.left}" y="30" width="${px((FRAC.right - LOSS.left) * frac)}" height="8" fill="${p.status === 'error' ? theme.hard : theme.accent}" class="tl-progress"/>`;
   const progress = p.totalSteps > 0 ? `step ${count(p.step)} / ${count(p.totalSteps)} (${percent(frac)})` : `step ${count(p.step)}`;
   s += text(LOSS.left, 52, `${progress} · epoch ${p.epoch} / ${p.totalEpochs} · ${p.elapsedSeconds.toFixed(1)} s${p.message ? ` · ${p.message}` : ''}`);
 
@@ -31,29 +31,29 @@ export function trainingSvg(p: TrainingPayload): string {
     const y: Axis = { lo, hi: hi * 1.05, px0: LOSS.bottom, px1: LOSS.top };
     for (const t of niceTicks(y.lo, y.hi, 4)) {
       const ty = px(scale(y, t));
-      s += `<path d="M${LOSS.left - 4} ${ty}H${LOSS.right}" stroke="#e5e5e5"/>` + text(LOSS.left - 6, Number(ty) + 4, sig3(t), 'text-anchor="end"');
+      s += `<path d="M${LOSS.left - 4} ${ty}H${LOSS.right}" stroke="${theme.grid}"/>` + text(LOSS.left - 6, Number(ty) + 4, sig3(t), 'text-anchor="end"');
     }
     for (const t of niceTicks(x.lo, x.hi, 4)) {
       s += text(Number(px(scale(x, t))), LOSS.bottom + 14, count(t), 'text-anchor="middle"');
     }
-    s += `<path d="${linePath(p.lossSteps, p.loss, x, y)}" fill="none" stroke="#0072B2" stroke-width="1.5"/>`;
+    s += `<path d="${linePath(p.lossSteps, p.loss, x, y)}" fill="none" stroke="${theme.accent}" stroke-width="1.5" class="tl-loss"/>`;
   }
-  s += `<path d="M${LOSS.left} ${LOSS.top}V${LOSS.bottom}H${LOSS.right}" fill="none" stroke="#333"/>`;
+  s += `<path d="M${LOSS.left} ${LOSS.top}V${LOSS.bottom}H${LOSS.right}" fill="none" stroke="${theme.foreground}"/>`;
   s += text(LOSS.left, LOSS.bottom + 30, `loss (last ${p.loss.length ? sig3(p.loss[p.loss.length - 1]) : '–'}) vs step`);
 
   const f = p.fractions;
-  const rows: [keyof typeof CATEGORY_COLORS, string][] = [['easy', 'easy'], ['semiHard', 'semi-hard'], ['hard', 'hard']];
+  const rows: ['easy' | 'semiHard' | 'hard', string][] = [['easy', 'easy'], ['semiHard', 'semi-hard'], ['hard', 'hard']];
   s += text(FRAC.left, FRAC.top + 4, 'triplets in the latest batch', 'font-weight="bold"');
   rows.forEach(([key, name], i) => {
     const y0 = FRAC.top + 18 + i * 40;
     const w = (FRAC.right - FRAC.left) * f[key];
-    s += `<rect x="${FRAC.left}" y="${y0}" width="${px(w)}" height="16" fill="${CATEGORY_COLORS[key]}"/>`;
-    s += `<rect x="${FRAC.left}" y="${y0}" width="${FRAC.right - FRAC.left}" height="16" fill="none" stroke="#ccc"/>`;
+    s += `<rect x="${FRAC.left}" y="${y0}" width="${px(w)}" height="16" fill="${theme[key]}" class="tl-fraction"/>`;
+    s += `<rect x="${FRAC.left}" y="${y0}" width="${FRAC.right - FRAC.left}" height="16" fill="none" stroke="${theme.grid}"/>`;
     s += text(FRAC.left, y0 + 30, `${name} ${percent(f[key])}`);
   });
   if (p.validation?.length) {
     const v = p.validation[p.validation.length - 1];
-    s += legendItem(FRAC.left, FRAC.bottom + 30, '#555', `${v.metric} ${sig3(v.value)} @ step ${count(v.step)}`).svg;
+    s += legendItem(FRAC.left, FRAC.bottom + 30, theme.ghost, `${v.metric} ${sig3(v.value)} @ step ${count(v.step)}`).svg;
   }
   return s + '</svg>';
 }

@@ -37,7 +37,7 @@ test('distances SVG: two filled step outlines, band, margin line, legend with co
 test('distances SVG draws the previous snapshot as two dashed ghost outlines', () => {
   const svg = distancesSvg({ ...distances(), previous: { binEdges: [0, 1, 2], positive: [4, 1], negative: [1, 4] } });
   assertBalanced(svg);
-  assert.equal(count(svg, /stroke="#999" stroke-dasharray="3 3"/g), 2);
+  assert.equal(count(svg, /stroke="#999999" stroke-dasharray="3 3"/g), 2);
   assert.match(svg, />previous</);
 });
 
