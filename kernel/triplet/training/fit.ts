@@ -6,6 +6,7 @@ import { TripletInputError } from '../validation/errors';
 import { batchSource, type BatchSource } from './batches';
 import { toTensorData } from './data';
 import { denseFastPath } from './dense-fast-path';
+import { embed } from './embed';
 import { makeOptimizer } from './optimizer';
 import { trainingPayload } from './payload';
 import { planFit } from './plan';
@@ -79,8 +80,15 @@ export async function fit<M extends EmbeddingModel>(model: M, data: LabelledData
         }
         setPosition(step, epoch);
         const cfg = resolveConfig(step, epoch);
-        let source = sources.get(cfg.sampler);
-        if (!source) sources.set(cfg.sampler, (source = batchSource(cfg.sampler, train.labels, plan.P, plan.K, seed)));
+        const key = cfg.sampler === 'subspace' ? `subspace:${epoch}` : 'pk';
+        let source = sources.get(key);
+        if (!source) {
+          source = batchSource(cfg.sampler, train.labels, plan.P, plan.K, seed + epoch, () => {
+            const e = embed(model, train.x);
+            return tf.tensor2d(e.data, [e.n, e.dims]);
+          });
+          sources.set(key, source);
+        }
         const rows = source.next();
         const labels = Int32Array.from(rows, (r) => train.labels[r]);
         const r = trainStep(forward, train.x, rows, labels, cfg, reducer, made.optimizer!, varList, seed + step);

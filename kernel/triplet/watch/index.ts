@@ -4,6 +4,3 @@ export type { Probe, Shown } from './show';
 export type { WatchOptions } from './options';
 export { fingerprint } from './fingerprint';
 export { pairHistograms } from './pair-histograms';
-export { pca as principalAxes } from './pca';
-export { procrustesAlign } from './procrustes';
-export { symmetricEigen } from './symmetric-eigen';

@@ -1,12 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { chunkedKnn } from '../metrics';
+import { pca, procrustesAlign } from '../projections';
 import { encodeProjection, type DistancesPayload, type ProjectionPayload, type BinnedDistances } from '../payloads';
 import type { ResolvedConfig } from '../config/types';
 import { embed } from '../training/embed';
 import type { EmbeddingModel } from '../training/types';
 import { pairHistograms } from './pair-histograms';
-import { pca } from './pca';
-import { procrustesAlign } from './procrustes';
 
 export interface SnapshotOptions {
   bins: number;
@@ -19,7 +18,7 @@ export interface SnapshotOptions {
 /** What a later snapshot of the same model is compared with. */
 export interface SnapshotState {
   histogram?: BinnedDistances;
-  coords?: Float64Array;
+  coords?: Float32Array;
 }
 
 function normalizeRows(x: Float32Array, n: number, d: number): void {
@@ -78,19 +77,22 @@ export function snapshot(
   if (options.title) distances.title = options.title;
   if (step !== undefined) distances.step = step;
 
-  const p = pca(e.data, e.n, e.dims, options.dims);
-  const coords = previous.coords && previous.coords.length === p.coords.length ? procrustesAlign(p.coords, previous.coords, e.n, options.dims) : p.coords;
+  const p = pca({ x: e.data, n: e.n, dims: e.dims }, { components: options.dims });
+  const dims = p.dims as 2 | 3;
+  const coords = previous.coords && previous.coords.length === p.coords.length
+    ? procrustesAlign({ x: p.coords, n: e.n, dims }, { x: previous.coords, n: e.n, dims }).coords
+    : p.coords;
   const k = Math.min(options.neighbors, e.n - 1);
   const knn = k > 0 ? chunkedKnn({ data: e.data, n: e.n, dims: e.dims }, { data: e.data, n: e.n, dims: e.dims }, { k, distance: cfg.distance, excludeSelf: true }) : undefined;
   const projection = encodeProjection({
     coords,
-    dims: options.dims,
+    dims,
     labels: probe.labels,
     labelNames: probe.labelNames,
     method: 'pca',
     neighbors: knn ? { k: knn.k, indices: knn.indices } : undefined,
     params: { aligned: previous.coords !== undefined, distance: cfg.distance, normalize: cfg.normalize },
-    explainedVariance: p.explainedVariance,
+    explainedVariance: p.explainedVarianceRatio,
     title: options.title,
   });
   return { distances, projection, state: { histogram: { binEdges: h.binEdges, positive: h.positive, negative: h.negative }, coords } };

@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { ready } from '../../../../kernel/triplet/backend';
-import { configure, on, resetConfig } from '../../../../kernel/triplet/config';
+import { configure, on, resetConfig, schedule } from '../../../../kernel/triplet/config';
 import { retrievalMetrics } from '../../../../kernel/triplet/metrics';
 import { embed, fit, stop } from '../../../../kernel/triplet/training';
 import { gaussianClusters } from './clusters';
@@ -96,6 +96,17 @@ describe('fit', () => {
     off();
     assert.equal(r.status, 'interrupted');
     assert.equal(r.steps, 4);
+  });
+
+  test("mining schedule switches miners by epoch; 'subspace-hard' draws batches within subspaces", async () => {
+    configure({ mining: schedule.mining([{ until: { epoch: 1 }, mining: 'semi-hard' }, { until: { epoch: 2 }, mining: 'batch-hard' }, { mining: 'subspace-hard' }]) });
+    const seen: string[] = [];
+    const off = on('batch', (e) => seen.push(`${e.epoch}:${e.mining}`));
+    const r = await fit(mlp(9), { x: train.x, labels: train.labels }, { epochs: 3, stepsPerEpoch: 2, P: 4, K: 4, display: false });
+    off();
+    resetConfig();
+    assert.equal(r.status, 'done');
+    assert.deepEqual(seen, ['0:semi-hard', '0:semi-hard', '1:batch-hard', '1:batch-hard', '2:subspace-hard', '2:subspace-hard']);
   });
 
   test('bad arguments name the option', async () => {
