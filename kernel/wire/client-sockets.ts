@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type * as Zmq from 'zeromq';
 import { ConnectionInfo, endpoint } from './connection';
 import { decodeMessage, DEFAULT_LIMITS, encodeMessage, EncodeOptions, WireLimits } from './framing';
-import { describe, WireLog } from './log';
+import { describeError, WireLog } from './log';
 import { Message, MessageChannel } from './messages';
 import { ReplayGuard } from './replay';
 import { SendQueue } from './send-queue';
@@ -113,17 +113,17 @@ export class ClientSockets {
         try {
           msg = decodeMessage(frames, this.signer, this.guard, this.options.limits ?? DEFAULT_LIMITS);
         } catch (err) {
-          this.options.log('warn', `${channel}: dropped a message from the kernel: ${describe(err)}`);
+          this.options.log('warn', `${channel}: dropped a message from the kernel: ${describeError(err)}`);
           continue;
         }
         try {
           this.options.onMessage(channel, msg);
         } catch (err) {
-          this.options.log('error', `${channel}: handling ${msg.header.msg_type} failed: ${describe(err)}`);
+          this.options.log('error', `${channel}: handling ${msg.header.msg_type} failed: ${describeError(err)}`);
         }
       }
     } catch (err) {
-      if (!this.closed) this.options.log('error', `${channel}: receive loop stopped: ${describe(err)}`);
+      if (!this.closed) this.options.log('error', `${channel}: receive loop stopped: ${describeError(err)}`);
     }
   }
 }

@@ -4,7 +4,7 @@ import { ClientSockets } from './client-sockets';
 import { ConnectionInfo } from './connection';
 import { ClientClosedError, RequestTimeoutError } from './errors';
 import { EncodeOptions, WireLimits } from './framing';
-import { describe, stderrLog, WireLog } from './log';
+import { describeError, stderrLog, WireLog } from './log';
 import { ExecuteReply, ExecuteRequest, InputRequest, KernelInfoReply, Message, MessageChannel, ShutdownReply, StatusContent } from './messages';
 
 export interface KernelClientOptions {
@@ -141,7 +141,7 @@ export class KernelClient {
           try {
             options.onIOPub(m);
           } catch (err) {
-            this.log('error', `execute: onIOPub threw for ${m.header.msg_type}: ${describe(err)}`);
+            this.log('error', `execute: onIOPub threw for ${m.header.msg_type}: ${describeError(err)}`);
           }
         }
         if (m.header.msg_type === 'status') {
@@ -271,7 +271,7 @@ export class KernelClient {
         try {
           l(msg);
         } catch (err) {
-          this.log('error', `onIOPub listener threw for ${msg.header.msg_type}: ${describe(err)}`);
+          this.log('error', `onIOPub listener threw for ${msg.header.msg_type}: ${describeError(err)}`);
         }
       }
       if (parentId) for (const fn of [...(this.iopubWatchers.get(parentId) ?? [])]) fn(msg);
@@ -300,13 +300,13 @@ export class KernelClient {
       try {
         value = String(await handler(prompt, password));
       } catch (err) {
-        this.log('error', `onInput failed for prompt ${JSON.stringify(prompt)}: ${describe(err)}; answering ''`);
+        this.log('error', `onInput failed for prompt ${JSON.stringify(prompt)}: ${describeError(err)}; answering ''`);
       }
     } else {
       this.log('warn', `input_request ${JSON.stringify(prompt)} for a request without onInput; answering ''`);
     }
     const reply = makeMessage('input_reply', { value }, this.session, { username: this.username, parent: request });
-    await this.sockets.send('stdin', reply).catch((err) => this.log('error', `stdin: input_reply not sent: ${describe(err)}`));
+    await this.sockets.send('stdin', reply).catch((err) => this.log('error', `stdin: input_reply not sent: ${describeError(err)}`));
   }
 }
 

@@ -5,6 +5,6 @@ export const stderrLog: WireLog = (level, message) => {
   if (level !== 'debug') process.stderr.write(`[wire ${level}] ${message}\n`);
 };
 
-export function describe(err: unknown): string {
+export function describeError(err: unknown): string {
   return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
 }

@@ -3,7 +3,7 @@ import { ConnectionInfo, endpoint } from './connection';
 import { PortInUseError } from './errors';
 import { decodeMessage, DEFAULT_LIMITS, encodeMessage, WireLimits } from './framing';
 import { UnserializablePolicy } from './json';
-import { describe, stderrLog, WireLog } from './log';
+import { describeError, stderrLog, WireLog } from './log';
 import { Channel, Message, MessageChannel } from './messages';
 import { ReplayGuard } from './replay';
 import { SendQueue } from './send-queue';
@@ -130,13 +130,13 @@ export class KernelSockets {
         try {
           msg = decodeMessage(frames, this.signer, this.guard, this.limits);
         } catch (err) {
-          this.log('warn', `${channel}: dropped a message: ${describe(err)}`);
+          this.log('warn', `${channel}: dropped a message: ${describeError(err)}`);
           continue;
         }
         this.dispatch(channel, msg);
       }
     } catch (err) {
-      if (!this.closed) this.log('error', `${channel}: receive loop stopped: ${describe(err)}`);
+      if (!this.closed) this.log('error', `${channel}: receive loop stopped: ${describeError(err)}`);
     }
   }
 
@@ -145,10 +145,10 @@ export class KernelSockets {
     try {
       const r = handler(msg, channel);
       if (r && typeof (r as Promise<void>).catch === 'function') {
-        (r as Promise<void>).catch((err) => this.log('error', `${channel}: handler for ${msg.header.msg_type} failed: ${describe(err)}`));
+        (r as Promise<void>).catch((err) => this.log('error', `${channel}: handler for ${msg.header.msg_type} failed: ${describeError(err)}`));
       }
     } catch (err) {
-      this.log('error', `${channel}: handler for ${msg.header.msg_type} failed: ${describe(err)}`);
+      this.log('error', `${channel}: handler for ${msg.header.msg_type} failed: ${describeError(err)}`);
     }
   }
 
@@ -158,7 +158,7 @@ export class KernelSockets {
       // "Heartbeat for kernels": echo whatever arrives, unchanged.
       for await (const frames of socket) await socket.send(frames);
     } catch (err) {
-      if (!this.closed) this.log('error', `hb: heartbeat loop stopped: ${describe(err)}`);
+      if (!this.closed) this.log('error', `hb: heartbeat loop stopped: ${describeError(err)}`);
     }
   }
 }
