@@ -43,6 +43,8 @@ export interface ExecuteResult {
 interface Pending {
   resolve: (msg: Message) => void;
   reject: (err: Error) => void;
+  /** execute() keeps its entry after the reply, until IOPub idle or its timeout. */
+  keepAfterReply?: boolean;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -163,6 +165,7 @@ export class KernelClient {
           cleanup();
           reject(err);
         },
+        keepAfterReply: true,
       });
       this.sockets.send('shell', msg).catch((err) => this.fail(id, err));
     });
@@ -286,8 +289,7 @@ export class KernelClient {
       this.log('debug', `${channel}: ${msg.header.msg_type} answers no pending request (late or foreign reply)`);
       return;
     }
-    // execute() keeps its entry until IOPub idle; plain requests are done with the reply.
-    if (msg.header.msg_type !== 'execute_reply') this.replies.delete(parentId!);
+    if (!pending.keepAfterReply) this.replies.delete(parentId!);
     pending.resolve(msg);
   }
 
