@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { DistanceName } from '../distances/types';
 import type { HostMatrix } from './matrix-input';
-import { selectK } from './select-k';
+import { MAX_CANDIDATES, selectK } from './select-k';
 
 export interface KnnOptions {
   k: number;
@@ -35,7 +35,9 @@ export function chunkedKnn(query: HostMatrix, reference: HostMatrix, options: Kn
   const distances = new Float32Array(query.n * k);
   if (k <= 0) return { indices, distances, k: Math.max(k, 0) };
   const rowsPerBlock = Math.max(1, Math.floor((options.blockFloats ?? 4_000_000) / nr));
+  if (nr > MAX_CANDIDATES) throw new RangeError(`chunkedKnn: ${nr} references exceed ${MAX_CANDIDATES}; split the reference set`);
   const ids = new Int32Array(nr);
+  const keys = new Float64Array(nr);
 
   const [refT, refSq] = tf.tidy(() => {
     let r: tf.Tensor2D = tf.tensor2d(reference.data, [nr, reference.dims]);
@@ -61,7 +63,7 @@ export function chunkedKnn(query: HostMatrix, reference: HostMatrix, options: Kn
         const row = values.subarray(r * nr, (r + 1) * nr);
         let m = 0;
         for (let j = 0; j < nr; j++) if (!(options.excludeSelf && j === qi)) ids[m++] = j;
-        selectK(row, ids, m, k);
+        selectK(row, ids, m, k, keys);
         for (let t = 0; t < k; t++) {
           indices[qi * k + t] = ids[t];
           distances[qi * k + t] = row[ids[t]];

@@ -1,29 +1,42 @@
+/** Candidate ids must stay below 2^21 so that (float32 bits) · 2^21 + id < 2^53 stays exact in a double. */
+export const MAX_CANDIDATES = 2 ** 21;
+const ID_SCALE = 2 ** 21;
+
 /**
- * Orders the `k` smallest of `dist[0..m)` into `ids[0..k)` (ascending; equal distances by smaller
- * candidate id first, so rankings are deterministic), by quickselect then sorting the k kept.
- * `ids` holds the candidate ids on entry and is permuted in place. O(m + k log k) per row.
+ * Orders the `k` smallest of the non-negative distances `dist[ids[0..m)]` into `ids[0..k)`
+ * (ascending; equal distances by smaller id first, so rankings are deterministic).
+ *
+ * For non-negative IEEE floats the bit pattern read as an unsigned integer is monotonic in the
+ * value, so each candidate becomes one exact double key bits · 2^21 + id. The ranking is then a
+ * quickselect and a native `Float64Array.sort` over plain numbers, with no comparator calls:
+ * O(m + k log k) per row. `keys` is scratch space of at least m entries.
  */
-export function selectK(dist: Float32Array, ids: Int32Array, m: number, k: number): void {
-  const before = (a: number, b: number): boolean => dist[a] < dist[b] || (dist[a] === dist[b] && a < b);
+export function selectK(dist: Float32Array, ids: Int32Array, m: number, k: number, keys = new Float64Array(m)): void {
+  const bits = new Uint32Array(dist.buffer, dist.byteOffset, dist.length);
+  for (let t = 0; t < m; t++) {
+    const id = ids[t];
+    // −0 and tiny negative rounding (e.g. 1 − cos) rank as 0.
+    const b = dist[id] > 0 ? bits[id] : 0;
+    keys[t] = b * ID_SCALE + id;
+  }
   let lo = 0;
   let hi = m - 1;
   const target = k - 1;
   while (hi > lo) {
-    const mid = (lo + hi) >>> 1;
-    // Median of three as pivot keeps sorted or constant rows (ties) out of the quadratic case.
-    const a = ids[lo];
-    const b = ids[mid];
-    const c = ids[hi];
-    const p = before(a, b) !== before(c, b) ? b : before(b, a) !== before(c, a) ? a : c;
+    const a = keys[lo];
+    const b = keys[(lo + hi) >>> 1];
+    const c = keys[hi];
+    // Median of three keeps sorted rows out of the quadratic case.
+    const p = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
     let i = lo;
     let j = hi;
     while (i <= j) {
-      while (before(ids[i], p)) i++;
-      while (before(p, ids[j])) j--;
+      while (keys[i] < p) i++;
+      while (keys[j] > p) j--;
       if (i <= j) {
-        const t = ids[i];
-        ids[i] = ids[j];
-        ids[j] = t;
+        const t = keys[i];
+        keys[i] = keys[j];
+        keys[j] = t;
         i++;
         j--;
       }
@@ -32,6 +45,6 @@ export function selectK(dist: Float32Array, ids: Int32Array, m: number, k: numbe
     else if (target >= i) lo = i;
     else break;
   }
-  const head = ids.subarray(0, k);
-  head.sort((a, b) => (dist[a] - dist[b]) || (a - b));
+  const head = keys.subarray(0, k).sort();
+  for (let t = 0; t < k; t++) ids[t] = head[t] % ID_SCALE;
 }
