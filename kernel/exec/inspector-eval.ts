@@ -1,0 +1,121 @@
+import { Session } from 'node:inspector';
+import * as vm from 'node:vm';
+
+/** What evaluating one script gave: a value, a thrown value, or a stop by SIGINT. */
+export type Evaluation =
+  | { kind: 'value'; value: unknown }
+  | { kind: 'thrown'; value: unknown; line?: number; column?: number }
+  | { kind: 'interrupted' };
+
+interface RemoteObject {
+  type: string;
+  value?: unknown;
+  unserializableValue?: string;
+  objectId?: string;
+}
+interface EvaluateReply {
+  result: RemoteObject;
+  exceptionDetails?: { lineNumber: number; columnNumber: number; exception?: RemoteObject };
+}
+
+const CALL = Symbol.for('tripletlab.exec.call');
+const SLOT = Symbol.for('tripletlab.exec.slot');
+const STASH = 'function () { "use strict"; globalThis[Symbol.for("tripletlab.exec.slot")] = this; }';
+
+function fromUnserializable(text: string): unknown {
+  if (text === 'NaN') return NaN;
+  if (text === 'Infinity') return Infinity;
+  if (text === '-Infinity') return -Infinity;
+  if (text === '-0') return -0;
+  if (text.endsWith('n')) return BigInt(text.slice(0, -1));
+  return text;
+}
+
+/**
+ * Runs scripts in the main realm through V8's inspector in REPL mode (`Runtime.evaluate` with
+ * `replMode: true`): `let`/`const`/`class` may be declared again by a later script, top-level
+ * `await` works, and the completion value of the last statement comes back. The main realm,
+ * not a vm context, because TensorFlow.js relies on `instanceof Float32Array` and friends.
+ *
+ * The same-thread inspector dispatches synchronously, so the synchronous part of the script runs
+ * inside `vm.Script#runInThisContext({ breakOnSigint: true })` and a SIGINT stops it.
+ */
+export class InspectorEvaluator {
+  private readonly session = new Session();
+  private readonly trampoline = new vm.Script('globalThis[Symbol.for("tripletlab.exec.call")]()', {
+    filename: 'tripletlab-exec-trampoline',
+  });
+  private groups = 0;
+
+  constructor() {
+    this.session.connect();
+  }
+
+  dispose(): void {
+    this.session.disconnect();
+  }
+
+  private post<T>(method: string, params: Record<string, unknown>): Promise<T> {
+    return new Promise((resolve, reject) => {
+      this.session.post(method, params, (err, res) => (err ? reject(err) : resolve(res as T)));
+    });
+  }
+
+  private async materialize(obj: RemoteObject, group: string): Promise<unknown> {
+    if (obj.type === 'undefined') return undefined;
+    if (obj.unserializableValue !== undefined) return fromUnserializable(obj.unserializableValue);
+    if (!obj.objectId) return obj.value;
+    const g = globalThis as Record<symbol, unknown>;
+    await this.post('Runtime.callFunctionOn', { objectId: obj.objectId, functionDeclaration: STASH, objectGroup: group });
+    const value = g[SLOT];
+    delete g[SLOT];
+    return value;
+  }
+
+  private async settle(reply: EvaluateReply, group: string): Promise<Evaluation> {
+    try {
+      const d = reply.exceptionDetails;
+      if (d) {
+        const value = d.exception ? await this.materialize(d.exception, group) : undefined;
+        return { kind: 'thrown', value, line: d.lineNumber + 1, column: d.columnNumber + 1 };
+      }
+      return { kind: 'value', value: await this.materialize(reply.result, group) };
+    } finally {
+      this.session.post('Runtime.releaseObjectGroup', { objectGroup: group });
+    }
+  }
+
+  /** Evaluates `expression` (a script); settles once its promise, if any, has settled. */
+  evaluate(expression: string): Promise<Evaluation> {
+    const group = `tripletlab-${++this.groups}`;
+    return new Promise<Evaluation>((resolve) => {
+      let done = false;
+      const finish = (e: Evaluation | Promise<Evaluation>) => {
+        if (!done) {
+          done = true;
+          resolve(e);
+        }
+      };
+      const g = globalThis as Record<symbol, unknown>;
+      g[CALL] = () =>
+        this.session.post(
+          'Runtime.evaluate',
+          { expression, replMode: true, awaitPromise: true, objectGroup: group, includeCommandLineAPI: false },
+          (err, reply) => {
+            if (err) finish({ kind: 'thrown', value: err });
+            else finish(this.settle(reply as EvaluateReply, group));
+          },
+        );
+      try {
+        this.trampoline.runInThisContext({ breakOnSigint: true });
+      } catch (err) {
+        if ((err as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_INTERRUPTED') {
+          this.session.post('Runtime.releaseObjectGroup', { objectGroup: group });
+          finish({ kind: 'interrupted' });
+        } else finish({ kind: 'thrown', value: err });
+      } finally {
+        delete g[CALL];
+      }
+    });
+  }
+}

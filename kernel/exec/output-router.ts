@@ -1,0 +1,82 @@
+import type { OutputSink } from '../api';
+
+export type StreamName = 'stdout' | 'stderr';
+
+/** Stream text is sent at the end of a cell or after this long, whichever is first. */
+export const STREAM_FLUSH_MS = 20;
+const MAX_PENDING_CHARS = 1 << 20;
+
+/**
+ * Where a cell's output goes. Output from timers and promises still running after their cell
+ * ended goes to the most recent cell's sink, as ipykernel does. Stream text is batched so a
+ * loop of 10,000 `console.log`s makes a handful of `stream` messages, and is flushed before any
+ * other message so the frontend shows everything in the order it was produced.
+ */
+export class OutputRouter {
+  private sink: OutputSink | undefined;
+  private pendingName: StreamName = 'stdout';
+  private pending = '';
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly fallback: (name: StreamName, text: string) => void) {}
+
+  get current(): OutputSink | undefined {
+    return this.sink;
+  }
+
+  setSink(sink: OutputSink): void {
+    if (sink === this.sink) return;
+    this.flush();
+    this.sink = sink;
+  }
+
+  write(name: StreamName, text: string): void {
+    if (text === '') return;
+    if (!this.sink) {
+      this.fallback(name, text);
+      return;
+    }
+    if (this.pending !== '' && name !== this.pendingName) this.flush();
+    this.pendingName = name;
+    this.pending += text;
+    if (this.pending.length >= MAX_PENDING_CHARS) this.flush();
+    else if (!this.timer) {
+      this.timer = setTimeout(() => this.flush(), STREAM_FLUSH_MS);
+      this.timer.unref();
+    }
+  }
+
+  flush(): void {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    if (this.pending === '') return;
+    const text = this.pending;
+    this.pending = '';
+    this.send('stream', { name: this.pendingName, text });
+  }
+
+  publish(msgType: string, content: Record<string, unknown>, metadata?: Record<string, unknown>, buffers?: Buffer[]): void {
+    this.flush();
+    this.send(msgType, content, metadata, buffers);
+  }
+
+  input(prompt: string, password: boolean): Promise<string> {
+    this.flush();
+    if (!this.sink) return Promise.reject(new Error('input(): no request is running, so there is no frontend to ask; call input() from a cell'));
+    return this.sink.input(prompt, password);
+  }
+
+  private send(msgType: string, content: Record<string, unknown>, metadata?: Record<string, unknown>, buffers?: Buffer[]): void {
+    if (!this.sink) {
+      if (msgType === 'stream') this.fallback(content.name as StreamName, String(content.text));
+      return;
+    }
+    try {
+      this.sink.publish(msgType, content, metadata, buffers);
+    } catch (err) {
+      this.fallback('stderr', `tripletlab kernel: could not publish ${msgType}: ${(err as Error).message}\n`);
+    }
+  }
+}

@@ -1,0 +1,228 @@
+import { join } from 'node:path';
+import type { CellOutcome, CellRunInfo, KernelApi, OutputSink, TypecheckMode } from '../api';
+import { Comms } from './comms';
+import { captureConsole } from './console-capture';
+import { createDisplay } from './display';
+import { CellSyntaxError, InterruptedError, KernelApiArgumentError } from './errors';
+import { formatError, positionedError, type ErrorReport } from './format-error';
+import { bundleOf } from './format-result';
+import { installGlobals } from './globals';
+import { Hooks } from './hooks';
+import { InspectorEvaluator, type Evaluation } from './inspector-eval';
+import { CELL_RUNNING, INTERRUPT_PROTOCOL, acknowledge } from './interrupt';
+import { isComplete, type Completeness } from './is-complete';
+import { createModuleLoader } from './module-loader';
+import { OutputRouter, type StreamName } from './output-router';
+import { transpileCell } from './transpile';
+
+export interface CellRuntimeOptions {
+  /** The notebook's folder: `require` and `import` resolve from here. */
+  cwd: string;
+  /** Also capture `process.stdout.write`/`process.stderr.write` (default true; the kernel wants it). */
+  captureProcessStreams?: boolean;
+}
+
+const TYPECHECK_MODES: readonly TypecheckMode[] = ['warn', 'error', 'off'];
+// An interrupt reaches the runtime twice (SIGINT and the worker's message); the second copy must
+// not stop the next queued cell, which can start within the same turn of the event loop.
+const DUPLICATE_INTERRUPT_MS = 100;
+
+function interruptedReport(): ErrorReport {
+  const e = new InterruptedError();
+  return { ename: e.name, evalue: e.message, traceback: [`${e.name}: ${e.message}`] };
+}
+
+/**
+ * Runs TypeScript cells in the kernel's main realm, one persistent global scope for the whole
+ * session. See interrupt.ts for how interrupts arrive, output-router.ts for where output goes.
+ */
+export class CellRuntime {
+  readonly kernel: KernelApi;
+  readonly interruptProtocol = INTERRUPT_PROTOCOL;
+  /** Shared with the socket worker for `escalateInterrupt`: [SIGINTs seen, cell running]. */
+  readonly interruptAcks = new SharedArrayBuffer(8);
+
+  private readonly acks = new Int32Array(this.interruptAcks);
+  private readonly router: OutputRouter;
+  private readonly evaluator = new InspectorEvaluator();
+  private readonly hooks = new Hooks();
+  private readonly comms: Comms;
+  private readonly sources = new Map<string, string>();
+  private readonly undo: (() => void)[] = [];
+  private settleInterrupted: (() => void) | undefined;
+  private cellStartedAt = 0;
+  private lastInterruptAt = -Infinity;
+  private tfLoaded = false;
+  private expressionCount = 0;
+
+  constructor(opts: CellRuntimeOptions) {
+    if (!opts || typeof opts.cwd !== 'string' || opts.cwd === '') {
+      throw new KernelApiArgumentError('new CellRuntime', 'opts.cwd', 'must be the notebook folder path', 'pass { cwd: process.cwd() } or the folder of the .ipynb file');
+    }
+    const out = process.stdout.write.bind(process.stdout);
+    const err = process.stderr.write.bind(process.stderr);
+    this.router = new OutputRouter((name: StreamName, text: string) => (name === 'stdout' ? out(text) : err(text)));
+    this.comms = new Comms(this.router, (e, where) => this.reportStray(e, `Error in ${where}`));
+    const display = createDisplay(this.router);
+    let typecheck: TypecheckMode = 'warn';
+    const cwd = opts.cwd;
+    this.kernel = {
+      display,
+      hooks: this.hooks,
+      comms: this.comms,
+      cwd,
+      get typecheck() {
+        return typecheck;
+      },
+      set typecheck(mode: TypecheckMode) {
+        if (!TYPECHECK_MODES.includes(mode)) {
+          throw new KernelApiArgumentError('kernel.typecheck', 'mode', `is ${JSON.stringify(mode)}`, "set it to 'warn', 'error' or 'off'");
+        }
+        typecheck = mode;
+      },
+    };
+    this.undo.push(
+      captureConsole(this.router, opts.captureProcessStreams !== false),
+      installGlobals({ display, kernel: this.kernel, loader: createModuleLoader(cwd), router: this.router, onTfLoaded: () => (this.tfLoaded = true) }),
+      this.listen('SIGINT', () => {
+        acknowledge(this.acks);
+        this.interrupt();
+      }),
+      this.listen('uncaughtException', (e: unknown) => this.reportStray(e, 'Uncaught exception in a callback')),
+      this.listen('unhandledRejection', (e: unknown) => this.reportStray(e, 'Unhandled promise rejection')),
+    );
+  }
+
+  /** Restores the process as it was before this runtime (console, streams, globals, listeners). */
+  dispose(): void {
+    this.router.flush();
+    for (const fn of this.undo.splice(0).reverse()) fn();
+    this.evaluator.dispose();
+  }
+
+  async execute(code: string, opts: { sink: OutputSink; executionCount: number; silent: boolean }): Promise<CellOutcome> {
+    this.router.setSink(opts.sink);
+    const cell = `cell-${opts.executionCount}.ts`;
+    this.sources.set(cell, code);
+    const outcome = await this.run(code, cell, opts.silent);
+    this.router.flush();
+    if (!opts.silent) {
+      const info: CellRunInfo = { executionCount: opts.executionCount, code, silent: opts.silent, outcome };
+      await this.hooks.run(info, (e) => this.reportStray(e, 'Error in a post_run_cell hook'));
+      this.router.flush();
+    }
+    return outcome;
+  }
+
+  async evaluateExpressions(exprs: Record<string, string>, sink: OutputSink): Promise<Record<string, unknown>> {
+    this.router.setSink(sink);
+    const out: Record<string, unknown> = {};
+    for (const [name, expr] of Object.entries(exprs ?? {})) {
+      const cell = `cell-expression-${++this.expressionCount}.ts`;
+      this.sources.set(cell, String(expr));
+      const r = await this.run(String(expr), cell, false);
+      this.sources.delete(cell);
+      out[name] = r.status === 'ok' ? { status: 'ok', data: r.result ?? { 'text/plain': 'undefined' }, metadata: {} } : { status: 'error', ename: r.ename, evalue: r.evalue, traceback: r.traceback };
+    }
+    this.router.flush();
+    return out;
+  }
+
+  interrupt(): void {
+    const settle = this.settleInterrupted;
+    if (!settle) return;
+    if (this.cellStartedAt - this.lastInterruptAt < DUPLICATE_INTERRUPT_MS) return;
+    this.lastInterruptAt = Date.now();
+    settle();
+  }
+
+  isComplete(code: string): Completeness {
+    return isComplete(code);
+  }
+
+  handleComm(msgType: 'comm_open' | 'comm_msg' | 'comm_close', content: Record<string, unknown>, buffers: Buffer[], sink: OutputSink): void {
+    this.router.setSink(sink);
+    this.comms.handle(msgType, content ?? {}, buffers ?? []);
+    this.router.flush();
+  }
+
+  commInfo(targetName?: string): Record<string, { target_name: string }> {
+    return this.comms.info(targetName);
+  }
+
+  private async run(code: string, cell: string, silent: boolean): Promise<CellOutcome> {
+    let js: string;
+    try {
+      js = transpileCell(code);
+    } catch (err) {
+      if (err instanceof CellSyntaxError) return { status: 'error', ...positionedError('SyntaxError', err.message, cell, err.line, err.column, this.sources) };
+      throw err;
+    }
+    if (this.tfLoaded) await this.backendReady();
+    const evaluation = await this.evaluateInterruptibly(`${js}\n//# sourceURL=${cell}`);
+    switch (evaluation.kind) {
+      case 'interrupted':
+        this.lastInterruptAt = Date.now();
+        return { status: 'error', ...interruptedReport() };
+      case 'thrown':
+        return { status: 'error', ...formatError(evaluation.value, this.sources, { cell, line: evaluation.line ?? 1, column: evaluation.column ?? 1 }) };
+      case 'value': {
+        if (silent) return { status: 'ok' };
+        try {
+          const result = bundleOf(evaluation.value);
+          return result ? { status: 'ok', result } : { status: 'ok' };
+        } catch (err) {
+          return { status: 'error', ...formatError(err, this.sources) };
+        }
+      }
+    }
+  }
+
+  private evaluateInterruptibly(expression: string): Promise<Evaluation> {
+    const interrupted = new Promise<Evaluation>((resolve) => {
+      this.settleInterrupted = () => resolve({ kind: 'interrupted' });
+    });
+    this.cellStartedAt = Date.now();
+    Atomics.store(this.acks, CELL_RUNNING, 1);
+    const done = () => {
+      this.settleInterrupted = undefined;
+      Atomics.store(this.acks, CELL_RUNNING, 0);
+    };
+    // The watchdog consumes the SIGINT it stops, so the SIGINT listener never counts that one.
+    const evaluation = this.evaluator.evaluate(expression).then((r) => {
+      if (r.kind === 'interrupted') acknowledge(this.acks);
+      return r;
+    });
+    return Promise.race([evaluation, interrupted]).then(
+      (r) => {
+        done();
+        return r;
+      },
+      (e: unknown) => {
+        done();
+        return { kind: 'thrown', value: e } as Evaluation;
+      },
+    );
+  }
+
+  /** TensorFlow.js's wasm backend starts asynchronously; a cell should see the backend it will run on. */
+  private async backendReady(): Promise<void> {
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const backend = require(join(__dirname, '..', 'triplet', 'backend')) as { ready?: () => Promise<unknown> };
+      await backend.ready?.();
+    } catch {
+      // No backend module, or it failed to start: the cell's own use of `tf` reports that.
+    }
+  }
+
+  private reportStray(err: unknown, what: string): void {
+    const report = formatError(err, this.sources);
+    this.router.write('stderr', `${what}:\n${report.traceback.join('\n')}\n`);
+  }
+
+  private listen(event: string, fn: (...args: never[]) => void): () => void {
+    process.on(event, fn as () => void);
+    return () => process.off(event, fn as () => void);
+  }
+}
