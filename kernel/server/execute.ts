@@ -1,4 +1,4 @@
-import type { CellOutcome, TypecheckMode } from '../api';
+import type { CellDiagnostic, CellOutcome, TypecheckMode } from '../api';
 import type { RequestContext } from './request-context';
 import type { KernelServer } from './kernel-server';
 
@@ -27,7 +27,7 @@ export async function handleExecute(server: KernelServer, ctx: RequestContext): 
       ctx.publish('stream', { name: 'stderr', text: `Type checking unavailable: ${err.message}\n` });
       return null;
     });
-    const errors = diags?.filter((d) => d.category === 'error') ?? [];
+    const errors = diags?.filter((d: CellDiagnostic) => d.category === 'error') ?? [];
     if (diags && diags.length > 0) {
       const block = server.formatDiagnostics(diags, code);
       if (mode === 'error' && errors.length > 0) {
@@ -43,12 +43,7 @@ export async function handleExecute(server: KernelServer, ctx: RequestContext): 
     }
   }
 
-  server.setBusy(true);
-  try {
-    if (!outcome) outcome = await server.runtime.execute(code, { sink: ctx, executionCount: count, silent });
-  } finally {
-    server.setBusy(false);
-  }
+  if (!outcome) outcome = await server.runtime.execute(code, { sink: ctx, executionCount: count, silent });
   if (mode !== 'off' || server.typesStarted()) server.types().commit(cellId, code);
 
   if (outcome.status === 'ok') {

@@ -31,7 +31,6 @@ export class KernelServer {
   readonly history = new History();
   readonly runtime: CellRuntime;
   private readonly worker: Worker;
-  private readonly busyFlag = new Int32Array(new SharedArrayBuffer(4));
   private readonly queue: RequestContext[] = [];
   private draining = false;
   private typeService?: TypeService;
@@ -48,7 +47,7 @@ export class KernelServer {
       connection: options.connection,
       session: randomUUID(),
       kernelInfo: this.info,
-      busy: this.busyFlag.buffer as SharedArrayBuffer,
+      interruptAcks: this.runtime.interruptAcks,
       debug: options.debug === true,
     };
     const ext = extname(__filename);
@@ -108,10 +107,6 @@ export class KernelServer {
   formatDiagnostics(diags: CellDiagnostic[], code: string): string {
     const { formatDiagnostics } = require('../typecheck') as typeof import('../typecheck');
     return formatDiagnostics(diags, code);
-  }
-
-  setBusy(on: boolean): void {
-    Atomics.store(this.busyFlag, 0, on ? 1 : 0);
   }
 
   /** Warms up the type service in the background once the kernel has answered its first requests. */

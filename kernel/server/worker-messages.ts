@@ -43,8 +43,8 @@ export interface SocketThreadData {
   connection: import('../wire').ConnectionInfo;
   session: string;
   kernelInfo: Record<string, unknown>;
-  /** Shared flag: 1 while a cell's code runs on the main thread (interrupts are only sent then). */
-  busy: SharedArrayBuffer;
+  /** The cell runtime's interrupt counters (kernel/exec/interrupt.ts): whether a cell runs, SIGINTs seen. */
+  interruptAcks: SharedArrayBuffer;
   debug: boolean;
 }
 
