@@ -10,13 +10,17 @@ export function symmetricEigen(a: Float64Array, n: number): { values: Float64Arr
   const d = new Float64Array(n);
   const e = new Float64Array(n);
   tred2(V, d, e, n);
-  tql2(V, d, e, n);
+  // QL rotates pairs of eigenvector columns n times each; holding them as rows (Wᵀ) makes every
+  // rotation a contiguous sweep instead of a stride-n one (about 3× faster at n = 784).
+  const W = new Float64Array(n * n);
+  for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) W[c * n + r] = V[r * n + c];
+  tql2(W, d, e, n);
   const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => d[j] - d[i]);
   const values = new Float64Array(n);
   const vectors = new Float64Array(n * n);
   order.forEach((col, r) => {
     values[r] = d[col];
-    for (let k = 0; k < n; k++) vectors[r * n + k] = V[k * n + col];
+    vectors.set(W.subarray(col * n, col * n + n), r * n);
   });
   return { values, vectors };
 }
@@ -95,7 +99,8 @@ function tred2(V: Float64Array, d: Float64Array, e: Float64Array, n: number): vo
   e[0] = 0;
 }
 
-function tql2(V: Float64Array, d: Float64Array, e: Float64Array, n: number): void {
+/** `W` holds the eigenvectors as rows (the transpose of JAMA's V). */
+function tql2(W: Float64Array, d: Float64Array, e: Float64Array, n: number): void {
   for (let i = 1; i < n; i++) e[i - 1] = e[i];
   e[n - 1] = 0;
   let f = 0;
@@ -141,11 +146,12 @@ function tql2(V: Float64Array, d: Float64Array, e: Float64Array, n: number): voi
           c = p / r;
           p = c * d[i] - s * g;
           d[i + 1] = h + s * (c * g + s * d[i]);
+          const ri = i * n;
+          const rj = ri + n;
           for (let k = 0; k < n; k++) {
-            const vk = k * n;
-            h = V[vk + i + 1];
-            V[vk + i + 1] = s * V[vk + i] + c * h;
-            V[vk + i] = c * V[vk + i] - s * h;
+            h = W[rj + k];
+            W[rj + k] = s * W[ri + k] + c * h;
+            W[ri + k] = c * W[ri + k] - s * h;
           }
         }
         p = (-s * s2 * c3 * el1 * e[l]) / dl1;
