@@ -231,7 +231,7 @@ export function renderProjection({ container, value }: RenderArgs): View {
   toggle3d.addEventListener('click', () => {
     cam = initialCamera(cam.mode === '3d' ? '2d' : '3d');
     toggle3d.setAttribute('aria-pressed', String(cam.mode === '3d'));
-    draw();
+    select(selected);
   });
   reset.addEventListener('click', () => { cam = initialCamera(cam.mode); draw(); });
 

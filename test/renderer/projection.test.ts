@@ -19,7 +19,7 @@ test('projection: canvas drawn, legend with per-label counts, 3-D toggle hidden 
     const colours = new Set<number>();
     for (let i = 0; i < px.length; i += 4) colours.add((px[i] << 16) | (px[i + 1] << 8) | px[i + 2]);
     return {
-      legend: [...el.querySelectorAll('.tl-legend li')].map((li) => li.textContent),
+      legend: Array.from(el.querySelectorAll('.tl-legend li')).map((li) => li.textContent),
       toggleHidden: (el.querySelector('.tl-toolbar button') as HTMLButtonElement).hidden,
       title: el.querySelector('.tl-title')!.textContent,
       colours: colours.size,
@@ -89,18 +89,18 @@ test('3-d payload: toggle switches to a rotatable 3-D view', async () => {
   const button = h.page.locator('#out-p4 .tl-toolbar button', { hasText: '3-D' });
   assert.equal(await button.isVisible(), true);
   assert.equal(await h.page.evaluate(() => (document.querySelector('#out-p4 .tl-projection-view') as HTMLElement).dataset.mode), '2d');
-  const before = await h.page.evaluate(() => document.querySelector('#out-p4 canvas')!.toDataURL());
+  const before = await h.page.evaluate(() => (document.querySelector('#out-p4 canvas') as HTMLCanvasElement).toDataURL());
   await button.click();
   assert.equal(await button.getAttribute('aria-pressed'), 'true');
   assert.equal(await h.page.evaluate(() => (document.querySelector('#out-p4 .tl-projection-view') as HTMLElement).dataset.mode), '3d');
-  const rotated = await h.page.evaluate(() => document.querySelector('#out-p4 canvas')!.toDataURL());
+  const rotated = await h.page.evaluate(() => (document.querySelector('#out-p4 canvas') as HTMLCanvasElement).toDataURL());
   assert.notEqual(rotated, before);
   const box = (await h.page.locator('#out-p4 canvas').boundingBox())!;
   await h.page.mouse.move(box.x + 100, box.y + 100);
   await h.page.mouse.down();
   await h.page.mouse.move(box.x + 180, box.y + 130, { steps: 4 });
   await h.page.mouse.up();
-  assert.notEqual(await h.page.evaluate(() => document.querySelector('#out-p4 canvas')!.toDataURL()), rotated);
+  assert.notEqual(await h.page.evaluate(() => (document.querySelector('#out-p4 canvas') as HTMLCanvasElement).toDataURL()), rotated);
   await h.screenshot('projection-hc-3d', '#out-p4');
   await h.close();
 });

@@ -15,7 +15,7 @@ test('training view updates in place when the same output is rendered again', as
     (window as any).emptied = false;
     (el.querySelector('.tl-training-view') as any).marker = 'kept';
     new MutationObserver((records) => {
-      for (const r of records) (window as any).removed += [...r.removedNodes].filter((n) => n instanceof Element && n.classList.contains('tl-view')).length;
+      for (const r of records) (window as any).removed += Array.from(r.removedNodes).filter((n) => n instanceof Element && n.classList.contains('tl-view')).length;
       if (!el.querySelector('.tl-training-view svg')) (window as any).emptied = true;
     }).observe(el, { childList: true, subtree: true });
   });
