@@ -1,0 +1,96 @@
+"""PyTorch peer of bench/mnist-triplet/main.ts: the same recipe on the same digits.
+
+MLP 784-256-128-64 (relu, last layer linear), L2-normalised embeddings, batch-hard triplet loss
+(Hermans et al. 2017, mean over anchors), margin 0.2, P x K = 10 x 16, Adam 1e-3, 2 threads.
+Reads train/test digits written by main.ts (raw little-endian float32 / int32), prints one JSON line.
+Usage: python3 peer.py DIR STEPS
+"""
+import json
+import sys
+import time
+
+import numpy as np
+import torch
+
+torch.set_num_threads(2)
+
+
+def load(d, name, dims):
+    x = np.fromfile(f"{d}/{name}_x.f32", dtype="<f4").reshape(-1, dims)
+    y = np.fromfile(f"{d}/{name}_y.i32", dtype="<i4")
+    return torch.from_numpy(x.copy()), torch.from_numpy(y.astype(np.int64))
+
+
+def pk_batches(labels, P, K, rng):
+    by_class = {}
+    for i, l in enumerate(labels.tolist()):
+        by_class.setdefault(l, []).append(i)
+    classes = [c for c, v in by_class.items() if len(v) >= 2]
+    while True:
+        chosen = rng.choice(classes, size=P, replace=False)
+        idx = []
+        for c in chosen:
+            rows = by_class[c]
+            idx.extend(rng.choice(rows, size=K, replace=len(rows) < K).tolist())
+        yield torch.tensor(idx)
+
+
+def batch_hard(emb, labels, margin):
+    d2 = (emb.pow(2).sum(1, keepdim=True) + emb.pow(2).sum(1) - 2 * emb @ emb.t()).clamp_min(0)
+    d = (d2 + 1e-12).sqrt()
+    same = labels[:, None] == labels[None, :]
+    eye = torch.eye(len(labels), dtype=torch.bool)
+    pos = same & ~eye
+    hardest_pos = (d * pos).max(1).values
+    hardest_neg = d.masked_fill(same, float("inf")).min(1).values
+    return torch.relu(hardest_pos - hardest_neg + margin).mean()
+
+
+def retrieval(emb, labels):
+    d = torch.cdist(emb, emb)
+    d.fill_diagonal_(float("inf"))
+    order = d.argsort(1)
+    rel = (labels[order] == labels[:, None]).float()
+    counts = torch.bincount(labels)
+    R = counts[labels] - 1
+    p1 = rel[:, 0].mean().item()
+    maps = []
+    for i in range(len(labels)):
+        r = int(R[i])
+        if r == 0:
+            continue
+        hits = rel[i, :r]
+        prec = torch.cumsum(hits, 0) / torch.arange(1, r + 1)
+        maps.append(float((prec * hits).sum() / r))
+    return p1, float(np.mean(maps))
+
+
+def main():
+    d, steps = sys.argv[1], int(sys.argv[2])
+    xtr, ytr = load(d, "train", 784)
+    xte, yte = load(d, "test", 784)
+    torch.manual_seed(0)
+    model = torch.nn.Sequential(
+        torch.nn.Linear(784, 256), torch.nn.ReLU(),
+        torch.nn.Linear(256, 128), torch.nn.ReLU(),
+        torch.nn.Linear(128, 64),
+    )
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    batches = pk_batches(ytr, 10, 16, np.random.default_rng(0))
+    t0 = time.perf_counter()
+    for _ in range(steps):
+        idx = next(batches)
+        emb = torch.nn.functional.normalize(model(xtr[idx]), dim=1)
+        loss = batch_hard(emb, ytr[idx], 0.2)
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+    seconds = time.perf_counter() - t0
+    with torch.no_grad():
+        emb = torch.nn.functional.normalize(model(xte), dim=1)
+    p1, mapr = retrieval(emb, yte)
+    print(json.dumps({"seconds": seconds, "p_at_1": p1, "map_at_r": mapr, "steps": steps}))
+
+
+if __name__ == "__main__":
+    main()
