@@ -1,0 +1,68 @@
+import * as vscode from 'vscode';
+import type { ConfigPatch } from '../kernel/triplet/config/messages';
+import { MINING_CHOICES } from './config/config-text';
+import { parseMargin } from './config/margin-value';
+import type { NotebookSession } from './kernel/notebook-session';
+import type { Sessions } from './kernel/sessions';
+
+function activeSession(sessions: Sessions, command: string): NotebookSession | undefined {
+  const notebook = vscode.window.activeNotebookEditor?.notebook;
+  const session = notebook && sessions.find(notebook);
+  if (!session) {
+    void vscode.window.showWarningMessage(`tripletlab: ${command} needs an open notebook whose kernel is "TypeScript (tripletlab)" and has run a cell.`);
+  }
+  return session;
+}
+
+function sendConfig(session: NotebookSession, patch: ConfigPatch): void {
+  try {
+    session.kernel.setConfig(patch);
+  } catch (err) {
+    void vscode.window.showWarningMessage(`tripletlab: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** The `tripletlab.*` commands of package.json's contributes.commands. */
+export function registerCommands(sessions: Sessions, channel: vscode.OutputChannel): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('tripletlab.restartKernel', async () => {
+      const session = activeSession(sessions, 'Restart Kernel');
+      if (!session) return;
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'tripletlab: restarting the kernel' }, async () => {
+        session.resetOutputsState();
+        await session.kernel.restart();
+      });
+    }),
+    vscode.commands.registerCommand('tripletlab.interruptKernel', async () => {
+      await activeSession(sessions, 'Interrupt Kernel')?.kernel.interrupt();
+    }),
+    vscode.commands.registerCommand('tripletlab.setMargin', async () => {
+      const session = activeSession(sessions, 'Set Triplet Margin');
+      if (!session) return;
+      const current = session.kernel.config?.margin;
+      const text = await vscode.window.showInputBox({
+        prompt: 'Triplet margin α (a distance, ≥ 0)',
+        value: current === undefined ? '0.2' : String(current),
+        validateInput: (t) => {
+          const r = parseMargin(t);
+          return 'error' in r ? r.error : undefined;
+        },
+      });
+      if (text === undefined) return;
+      const r = parseMargin(text);
+      if ('error' in r) void vscode.window.showWarningMessage(r.error);
+      else sendConfig(session, { margin: r.value });
+    }),
+    vscode.commands.registerCommand('tripletlab.setMining', async () => {
+      const session = activeSession(sessions, 'Set Mining Strategy');
+      if (!session) return;
+      const current = session.kernel.config?.mining;
+      const pick = await vscode.window.showQuickPick(
+        MINING_CHOICES.map((label) => ({ label, description: label === current ? 'current' : undefined })),
+        { placeHolder: 'Triplet mining strategy for the next training steps' },
+      );
+      if (pick) sendConfig(session, { mining: pick.label });
+    }),
+    vscode.commands.registerCommand('tripletlab.showKernelOutput', () => channel.show(true)),
+  ];
+}

@@ -1,0 +1,65 @@
+import * as vscode from 'vscode';
+import { KernelExitedError } from '../../kernel/wire/errors';
+import type { Message } from '../../kernel/wire/messages';
+import { KernelDiedError } from '../kernel/kernel-died-error';
+import type { NotebookSession } from '../kernel/notebook-session';
+import { CellOutputs } from '../output/cell-outputs';
+import { OutputWriter } from '../output/output-writer';
+
+export interface RunContext {
+  log(message: string): void;
+  nodePath(): string;
+}
+
+function errorOutput(name: string, message: string, stack = ''): vscode.NotebookCellOutput {
+  return new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.error({ name, message, stack })]);
+}
+
+/** Why the cell could not run, in words a user can act on. */
+function failureOutput(err: unknown, ctx: RunContext): vscode.NotebookCellOutput {
+  if (err instanceof KernelDiedError) return errorOutput(err.name, err.message);
+  if (err instanceof KernelExitedError) {
+    return errorOutput(
+      'KernelStartError',
+      `The tripletlab kernel could not start with node '${ctx.nodePath()}': ${err.message}\n` +
+        "Set 'tripletlab.nodePath' to a Node.js 20+ binary if 'node' is not on the PATH, then run the cell again. Details are in the \"tripletlab\" output channel.",
+    );
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return errorOutput(err instanceof Error ? err.name : 'Error', message);
+}
+
+/**
+ * Runs one cell in the notebook's kernel and maps its IOPub messages onto the cell's outputs;
+ * returns false when the cell failed, so the rest of a "Run All" stops (Jupyter's stop_on_error).
+ */
+export async function runCell(session: NotebookSession, execution: vscode.NotebookCellExecution, ctx: RunContext): Promise<boolean> {
+  const cell = execution.cell;
+  execution.start(Date.now());
+  await execution.clearOutput();
+  const code = cell.document.getText();
+  const outputs = new CellOutputs(cell, session.displays);
+  const writer = new OutputWriter(execution, session.outputs, ctx.log);
+  const onIOPub = (msg: Message) => {
+    for (const { cell: target, ops } of outputs.handle(msg)) writer.apply(target, ops);
+  };
+  try {
+    const { reply } = await session.kernel.execute(code, {
+      onIOPub,
+      onInput: async (prompt, password) => (await vscode.window.showInputBox({ prompt, password, ignoreFocusOut: true })) ?? '',
+      allowStdin: true,
+      stopOnError: true,
+    });
+    await writer.flush();
+    const count = (reply.content as { execution_count?: unknown }).execution_count;
+    if (typeof count === 'number') execution.executionOrder = count;
+    const ok = reply.content.status === 'ok';
+    execution.end(ok, Date.now());
+    return ok;
+  } catch (err) {
+    await writer.flush();
+    await execution.appendOutput(failureOutput(err, ctx));
+    execution.end(false, Date.now());
+    return false;
+  }
+}

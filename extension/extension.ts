@@ -1,0 +1,53 @@
+import * as vscode from 'vscode';
+import { registerCommands } from './commands';
+import { createController } from './controller';
+import { Sessions } from './kernel/sessions';
+import { RendererBridge } from './renderer-messaging';
+import { watchEnabled } from './settings';
+import { ConfigStatusBar } from './status-bar';
+
+let sessions: Sessions | undefined;
+
+export function activate(context: vscode.ExtensionContext): void {
+  const channel = vscode.window.createOutputChannel('tripletlab');
+  let statusBar: ConfigStatusBar | undefined;
+  let bridge: RendererBridge | undefined;
+  sessions = new Sessions(context.extensionPath, channel, {
+    config: (session, config, source) => {
+      statusBar?.changed(session);
+      if (source !== 'code') bridge?.marginApplied(session, config.margin);
+    },
+    configGone: (session) => statusBar?.changed(session),
+    died: (session, err) => {
+      const name = session.notebook.uri.path.split('/').pop();
+      void vscode.window
+        .showErrorMessage(`tripletlab: the kernel of ${name} exited (${err.signal ?? `code ${err.code}`}). The notebook is unchanged; its variables are lost.`, 'Restart Kernel', 'Show Kernel Output')
+        .then((choice) => {
+          if (choice === 'Restart Kernel') void session.kernel.restart().catch((e) => vscode.window.showErrorMessage(`tripletlab: restart failed: ${e instanceof Error ? e.message : String(e)}`));
+          if (choice === 'Show Kernel Output') channel.show(true);
+        });
+    },
+  });
+  statusBar = new ConfigStatusBar(sessions);
+  bridge = new RendererBridge(sessions);
+  const log = (message: string) => channel.appendLine(message);
+  context.subscriptions.push(
+    channel,
+    sessions,
+    statusBar,
+    bridge,
+    createController(sessions, log),
+    ...registerCommands(sessions, channel),
+    vscode.workspace.onDidCloseNotebookDocument((nb) => void sessions?.close(nb)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('tripletlab.watch.enabled')) return;
+      for (const s of sessions?.all() ?? []) if (s.kernel.configOpen) s.kernel.setConfig({ watch: watchEnabled(s.notebook.uri) });
+    }),
+  );
+}
+
+export async function deactivate(): Promise<void> {
+  const s = sessions;
+  sessions = undefined;
+  await Promise.all((s?.all() ?? []).map((x) => x.kernel.dispose()));
+}

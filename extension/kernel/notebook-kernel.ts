@@ -1,0 +1,131 @@
+import type { ConfigPatch, SerialConfig } from '../../kernel/triplet/config/messages';
+import type { ExecuteOptions, ExecuteResult } from '../../kernel/wire/client';
+import type { RunningKernel } from '../../kernel/wire/launcher';
+import type { Message } from '../../kernel/wire/messages';
+import { ConfigComm, type ConfigListener } from '../config/config-comm';
+import { KernelDiedError } from './kernel-died-error';
+
+export interface KernelHost {
+  /** Command line for the next start; read each time so setting changes apply on restart. */
+  argv(): string[];
+  cwd: string;
+  output(stream: 'stdout' | 'stderr', text: string): void;
+  /** The process ended without being asked to (crash, out of memory, killed). */
+  died(error: KernelDiedError): void;
+  config: ConfigListener;
+  /** Sent on the config comm after every start, e.g. the editor's `watch` setting. */
+  initialConfig(): ConfigPatch | undefined;
+  /** Every IOPub message, including those of no running cell (late outputs, display updates). */
+  iopub?(msg: Message): void;
+}
+
+/** No cell time-out: training cells run for minutes; a stuck cell is interrupted by the user. */
+const NO_TIMEOUT_MS = 2 ** 31 - 1;
+const TAIL_CHARS = 2000;
+
+/**
+ * One kernel process for one notebook, started on first use. Survives nothing of its own: the
+ * notebook document is the editor's, so a crash loses variables but never cells or outputs.
+ */
+export class NotebookKernel {
+  private running?: RunningKernel;
+  private starting?: Promise<RunningKernel>;
+  private comm?: ConfigComm;
+  private died?: Promise<KernelDiedError>;
+  private tail = '';
+  private disposed = false;
+
+  constructor(private readonly host: KernelHost) {}
+
+  get isRunning(): boolean {
+    return this.running !== undefined;
+  }
+
+  get config(): SerialConfig | undefined {
+    return this.comm?.config;
+  }
+
+  get configOpen(): boolean {
+    return this.comm?.isOpen ?? false;
+  }
+
+  start(): Promise<RunningKernel> {
+    if (this.disposed) return Promise.reject(new Error('NotebookKernel.start: the notebook was closed; reopen it to start a kernel'));
+    if (this.running) return Promise.resolve(this.running);
+    this.starting ??= this.launch().finally(() => (this.starting = undefined));
+    return this.starting;
+  }
+
+  private async launch(): Promise<RunningKernel> {
+    // Loaded on first run: the wire client pulls in zeromq, which the editor need not load until then.
+    const { startKernel } = await import('../../kernel/wire/launcher');
+    this.tail = '';
+    const kernel = await startKernel({
+      argv: this.host.argv(),
+      cwd: this.host.cwd,
+      readyTimeoutMs: 60_000,
+      onOutput: (stream, text) => {
+        this.tail = (this.tail + text).slice(-TAIL_CHARS);
+        this.host.output(stream, text);
+      },
+      client: { log: (level, message) => level !== 'debug' && this.host.output('stderr', `[client ${level}] ${message}\n`) },
+    });
+    this.running = kernel;
+    this.died = new Promise((resolve) => {
+      kernel.process.once('exit', (code, signal) => {
+        if (this.running !== kernel) return;
+        this.running = undefined;
+        this.comm = undefined;
+        const err = new KernelDiedError(code, signal, this.tail.trim());
+        resolve(err);
+        void kernel.stop().catch(() => undefined);
+        this.host.died(err);
+      });
+    });
+    if (this.host.iopub) kernel.client.onIOPub((m) => this.host.iopub!(m));
+    this.comm = new ConfigComm(kernel.client, this.host.config);
+    const patch = this.host.initialConfig();
+    if (patch && Object.keys(patch).length > 0) this.comm.set(patch);
+    return kernel;
+  }
+
+  /** Runs code; rejects with KernelDiedError if the process ends before the reply. */
+  async execute(code: string, options: Omit<ExecuteOptions, 'timeoutMs'>): Promise<ExecuteResult> {
+    const kernel = await this.start();
+    const died = this.died!;
+    return Promise.race([
+      kernel.client.execute(code, { ...options, timeoutMs: NO_TIMEOUT_MS }),
+      died.then((err) => Promise.reject(err)),
+    ]);
+  }
+
+  /** Sends interrupt_request on the control channel (the kernel stops the running cell with SIGINT). */
+  async interrupt(): Promise<void> {
+    if (!this.running) return;
+    await this.running.client.interrupt();
+  }
+
+  setConfig(patch: ConfigPatch): void {
+    if (!this.comm) throw new Error('NotebookKernel.setConfig: no kernel is running for this notebook; run a cell first');
+    this.comm.set(patch);
+  }
+
+  /** Stops the process (shutdown_request, then SIGKILL if it lingers); the next run starts a fresh one. */
+  async stop(): Promise<void> {
+    const kernel = this.running ?? (await this.starting?.catch(() => undefined));
+    this.running = undefined;
+    this.comm?.dispose();
+    this.comm = undefined;
+    await kernel?.stop();
+  }
+
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.start();
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    await this.stop();
+  }
+}

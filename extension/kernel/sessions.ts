@@ -1,0 +1,75 @@
+import { basename } from 'node:path';
+import * as vscode from 'vscode';
+import type { ConfigSource, SerialConfig } from '../../kernel/triplet/config/messages';
+import { launchSettings, watchEnabled } from '../settings';
+import { kernelArgv } from './kernel-argv';
+import type { KernelDiedError } from './kernel-died-error';
+import { NotebookSession } from './notebook-session';
+
+export interface SessionEvents {
+  config(session: NotebookSession, config: SerialConfig, source: ConfigSource | undefined): void;
+  /** The kernel closed the config comm or it is no longer running: the controls have nothing to show. */
+  configGone(session: NotebookSession): void;
+  died(session: NotebookSession, error: KernelDiedError): void;
+}
+
+/** One session per open notebook that uses this kernel, created on the first run. */
+export class Sessions implements vscode.Disposable {
+  private readonly byUri = new Map<string, NotebookSession>();
+
+  constructor(
+    private readonly extensionPath: string,
+    private readonly channel: vscode.OutputChannel,
+    private readonly events: SessionEvents,
+  ) {}
+
+  find(notebook: vscode.NotebookDocument): NotebookSession | undefined {
+    return this.byUri.get(notebook.uri.toString());
+  }
+
+  get(notebook: vscode.NotebookDocument): NotebookSession {
+    const key = notebook.uri.toString();
+    let session = this.byUri.get(key);
+    if (session) return session;
+    const name = basename(notebook.uri.path);
+    const events = this.events;
+    session = new NotebookSession(notebook, {
+      argv: () => kernelArgv(this.extensionPath, launchSettings(notebook.uri)),
+      output: (_stream, text) => this.channel.append(text.replace(/^(?=.)/gm, `[${name}] `)),
+      died: (err) => {
+        this.channel.appendLine(`[${name}] ${err.message}`);
+        events.configGone(session!);
+        events.died(session!, err);
+      },
+      config: {
+        config: (config, source) => events.config(session!, config, source),
+        error: (message) => {
+          this.channel.appendLine(`[${name}] tripletlab.config: ${message}`);
+          void vscode.window.showWarningMessage(`tripletlab: the kernel refused the setting: ${message}`);
+        },
+        closed: () => events.configGone(session!),
+      },
+      initialConfig: () => ({ watch: watchEnabled(notebook.uri) }),
+    });
+    this.byUri.set(key, session);
+    return session;
+  }
+
+  all(): NotebookSession[] {
+    return [...this.byUri.values()];
+  }
+
+  async close(notebook: vscode.NotebookDocument): Promise<void> {
+    const key = notebook.uri.toString();
+    const session = this.byUri.get(key);
+    if (!session) return;
+    this.byUri.delete(key);
+    this.events.configGone(session);
+    await session.kernel.dispose();
+  }
+
+  dispose(): void {
+    for (const s of this.byUri.values()) void s.kernel.dispose();
+    this.byUri.clear();
+  }
+}

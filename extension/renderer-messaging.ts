@@ -1,0 +1,50 @@
+import * as vscode from 'vscode';
+import type { ExtensionToRendererMessage } from '../kernel/triplet/payloads/renderer-messages';
+import { marginProblem } from './config/margin-value';
+import type { NotebookSession } from './kernel/notebook-session';
+import type { Sessions } from './kernel/sessions';
+
+export const RENDERER_ID = 'tripletlab.renderer';
+
+/**
+ * Messages from the plots: dragging a histogram's margin line sends `{ type: 'setMargin', value }`,
+ * forwarded to the notebook's kernel on the config comm; the kernel's answer moves every plot's line.
+ */
+export class RendererBridge implements vscode.Disposable {
+  private readonly messaging = vscode.notebooks.createRendererMessaging(RENDERER_ID);
+  private readonly subscription: vscode.Disposable;
+
+  constructor(sessions: Sessions) {
+    this.subscription = this.messaging.onDidReceiveMessage(({ editor, message }) => {
+      const m = message as { type?: unknown; value?: unknown } | null;
+      if (!m || m.type !== 'setMargin') return;
+      const problem = marginProblem(m.value, 'tripletlab plot');
+      if (problem) {
+        void vscode.window.showWarningMessage(problem);
+        return;
+      }
+      const session = sessions.find(editor.notebook);
+      if (!session?.kernel.isRunning) {
+        void vscode.window.showWarningMessage('tripletlab plot: no kernel is running for this notebook; run a cell, then drag the margin again.');
+        return;
+      }
+      try {
+        session.kernel.setConfig({ margin: m.value as number });
+      } catch (err) {
+        void vscode.window.showWarningMessage(`tripletlab plot: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    });
+  }
+
+  /** Tells the plots of this notebook that the kernel's margin is now `value`. */
+  marginApplied(session: NotebookSession, value: number): void {
+    const message: ExtensionToRendererMessage = { type: 'marginApplied', value };
+    for (const editor of vscode.window.visibleNotebookEditors) {
+      if (editor.notebook === session.notebook) void this.messaging.postMessage(message, editor);
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+  }
+}
