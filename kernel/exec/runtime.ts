@@ -9,7 +9,7 @@ import { bundleOf } from './format-result';
 import { installGlobals } from './globals';
 import { Hooks } from './hooks';
 import { InspectorEvaluator, type Evaluation } from './inspector-eval';
-import { CELL_RUNNING, INTERRUPT_PROTOCOL, acknowledge } from './interrupt';
+import { INTERRUPT_PROTOCOL } from './interrupt';
 import { isComplete, type Completeness } from './is-complete';
 import { createModuleLoader } from './module-loader';
 import { OutputRouter, type StreamName } from './output-router';
@@ -39,10 +39,6 @@ function interruptedReport(): ErrorReport {
 export class CellRuntime {
   readonly kernel: KernelApi;
   readonly interruptProtocol = INTERRUPT_PROTOCOL;
-  /** Shared with the socket worker for `escalateInterrupt`: [SIGINTs seen, cell running]. */
-  readonly interruptAcks = new SharedArrayBuffer(8);
-
-  private readonly acks = new Int32Array(this.interruptAcks);
   private readonly router: OutputRouter;
   private readonly evaluator = new InspectorEvaluator();
   private readonly hooks = new Hooks();
@@ -84,10 +80,7 @@ export class CellRuntime {
     this.undo.push(
       captureConsole(this.router, opts.captureProcessStreams !== false),
       installGlobals({ display, kernel: this.kernel, loader: createModuleLoader(cwd), router: this.router, onTfLoaded: () => (this.tfLoaded = true) }),
-      this.listen('SIGINT', () => {
-        acknowledge(this.acks);
-        this.interrupt();
-      }),
+      this.listen('SIGINT', () => this.interrupt()),
       this.listen('uncaughtException', (e: unknown) => this.reportStray(e, 'Uncaught exception in a callback')),
       this.listen('unhandledRejection', (e: unknown) => this.reportStray(e, 'Unhandled promise rejection')),
     );
@@ -183,17 +176,10 @@ export class CellRuntime {
       this.settleInterrupted = () => resolve({ kind: 'interrupted' });
     });
     this.cellStartedAt = Date.now();
-    Atomics.store(this.acks, CELL_RUNNING, 1);
     const done = () => {
       this.settleInterrupted = undefined;
-      Atomics.store(this.acks, CELL_RUNNING, 0);
     };
-    // The watchdog consumes the SIGINT it stops, so the SIGINT listener never counts that one.
-    const evaluation = this.evaluator.evaluate(expression).then((r) => {
-      if (r.kind === 'interrupted') acknowledge(this.acks);
-      return r;
-    });
-    return Promise.race([evaluation, interrupted]).then(
+    return Promise.race([this.evaluator.evaluate(expression), interrupted]).then(
       (r) => {
         done();
         return r;
