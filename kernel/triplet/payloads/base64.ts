@@ -31,27 +31,39 @@ export function encodeBase64(bytes: Uint8Array): string {
 
 export function decodeBase64(text: string, argName = 'data', fnName = 'decodeBase64'): Uint8Array {
   if (typeof text !== 'string') throw new PayloadError(fnName, argName, 'must be a base64 string', 'pass the string produced by encodeBase64');
-  let len = text.length;
+  const len = text.length;
   if (len % 4 !== 0) throw new PayloadError(fnName, argName, `has length ${len}, not a multiple of 4`, 'pass padded base64 (RFC 4648 §4) as produced by encodeBase64');
   let pad = 0;
   if (len > 0 && text[len - 1] === '=') pad++;
   if (len > 1 && text[len - 2] === '=') pad++;
   const out = new Uint8Array((len / 4) * 3 - pad);
+  const bad = (offset: number) =>
+    new PayloadError(fnName, argName, `has an invalid base64 character at offset ${offset}`, 'pass standard base64 (A–Z a–z 0–9 + /, = padding only at the end)');
+  const digit = (i: number): number => {
+    const c = text.charCodeAt(i);
+    const d = c < 128 ? LOOKUP[c] : -1;
+    if (d >= 0) return d;
+    if (c === 61 && i >= len - pad) return 0;
+    throw bad(i);
+  };
+  // Whole quads without padding first (the hot loop: no branches beyond the validity check).
+  const full = pad ? len - 4 : len;
   let o = 0;
-  for (let i = 0; i < len; i += 4) {
-    let v = 0;
-    for (let j = 0; j < 4; j++) {
-      const c = text.charCodeAt(i + j);
-      let d = c < 128 ? LOOKUP[c] : -1;
-      if (d < 0) {
-        if (c === 61 && i + j >= len - pad) d = 0;
-        else throw new PayloadError(fnName, argName, `has an invalid base64 character at offset ${i + j}`, 'pass standard base64 (A–Z a–z 0–9 + /, = padding only at the end)');
-      }
-      v = (v << 6) | d;
+  for (let i = 0; i < full; i += 4) {
+    const a = text.charCodeAt(i), b = text.charCodeAt(i + 1), c = text.charCodeAt(i + 2), d = text.charCodeAt(i + 3);
+    const va = a < 128 ? LOOKUP[a] : -1, vb = b < 128 ? LOOKUP[b] : -1, vc = c < 128 ? LOOKUP[c] : -1, vd = d < 128 ? LOOKUP[d] : -1;
+    if ((va | vb | vc | vd) < 0) {
+      digit(i); digit(i + 1); digit(i + 2); digit(i + 3);
     }
-    if (o < out.length) out[o++] = (v >> 16) & 255;
+    const v = (va << 18) | (vb << 12) | (vc << 6) | vd;
+    out[o++] = v >> 16;
+    out[o++] = (v >> 8) & 255;
+    out[o++] = v & 255;
+  }
+  if (full < len) {
+    const v = (digit(full) << 18) | (digit(full + 1) << 12) | (digit(full + 2) << 6) | digit(full + 3);
+    if (o < out.length) out[o++] = v >> 16;
     if (o < out.length) out[o++] = (v >> 8) & 255;
-    if (o < out.length) out[o++] = v & 255;
   }
   return out;
 }
