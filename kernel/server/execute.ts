@@ -43,7 +43,14 @@ export async function handleExecute(server: KernelServer, ctx: RequestContext): 
     }
   }
 
-  if (!outcome) outcome = await server.runtime.execute(code, { sink: ctx, executionCount: count, silent });
+  if (!outcome) {
+    server.setBusy(true);
+    try {
+      outcome = await server.runtime.execute(code, { sink: ctx, executionCount: count, silent });
+    } finally {
+      server.setBusy(false);
+    }
+  }
   if (mode !== 'off' || server.typesStarted()) server.types().commit(cellId, code);
 
   if (outcome.status === 'ok') {

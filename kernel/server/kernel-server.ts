@@ -31,6 +31,7 @@ export class KernelServer {
   readonly history = new History();
   readonly runtime: CellRuntime;
   private readonly worker: Worker;
+  private readonly busyFlag = new Int32Array(new SharedArrayBuffer(4));
   private readonly queue: RequestContext[] = [];
   private draining = false;
   private typeService?: TypeService;
@@ -47,7 +48,7 @@ export class KernelServer {
       connection: options.connection,
       session: randomUUID(),
       kernelInfo: this.info,
-      interruptAcks: this.runtime.interruptAcks,
+      busy: this.busyFlag.buffer as SharedArrayBuffer,
       debug: options.debug === true,
     };
     const ext = extname(__filename);
@@ -107,6 +108,10 @@ export class KernelServer {
   formatDiagnostics(diags: CellDiagnostic[], code: string): string {
     const { formatDiagnostics } = require('../typecheck') as typeof import('../typecheck');
     return formatDiagnostics(diags, code);
+  }
+
+  setBusy(on: boolean): void {
+    Atomics.store(this.busyFlag, 0, on ? 1 : 0);
   }
 
   /** Warms up the type service in the background once the kernel has answered its first requests. */

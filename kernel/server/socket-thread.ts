@@ -11,7 +11,7 @@ import { interruptMainThread } from './interrupt';
 
 const data = workerData as SocketThreadData;
 const port = parentPort!;
-const acks = new Int32Array(data.interruptAcks);
+const busy = new Int32Array(data.busy);
 const post = (m: FromSocketThread) => port.postMessage(m);
 const log = (text: string) => post({ type: 'log', text });
 
@@ -48,7 +48,8 @@ async function main(): Promise<void> {
       await status('busy', msg);
       // Post first: a cell waiting on a promise is settled by the main thread as soon as it reads this.
       post({ type: 'interrupt' });
-      void interruptMainThread(acks).then((how) => data.debug && log(`[debug] interrupt: ${how}`));
+      const how = interruptMainThread(busy);
+      if (data.debug) log(`[debug] interrupt: ${how}`);
       await send('control', 'interrupt_reply', { status: 'ok' }, msg);
       await status('idle', msg);
     } else if (type === 'kernel_info_request') {

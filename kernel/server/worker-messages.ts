@@ -43,8 +43,8 @@ export interface SocketThreadData {
   connection: import('../wire').ConnectionInfo;
   session: string;
   kernelInfo: Record<string, unknown>;
-  /** The cell runtime's interrupt counters (kernel/exec/interrupt.ts): whether a cell runs, SIGINTs seen. */
-  interruptAcks: SharedArrayBuffer;
+  /** Shared flag: 1 while a cell runs on the main thread (interrupt signals are only sent then). */
+  busy: SharedArrayBuffer;
   debug: boolean;
 }
 
