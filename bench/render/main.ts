@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { DISTANCES_MIME, encodeProjection, PROJECTION_MIME, type DistancesPayload } from '../../kernel/triplet/payloads';
@@ -201,7 +202,8 @@ function appendResults(r: Record<string, number>, ratio: number, plotlyLoad: num
   const section = [
     '## render',
     '',
-    `Headless Debian Chromium, ${new Date().toISOString().slice(0, 10)}, median of ${REPEATS} runs after a warm-up (\`npm run bench:render\`).`,
+    `Headless Debian Chromium, ${new Date().toISOString().slice(0, 10)}, median of ${REPEATS} runs after a warm-up (\`npm run bench:render\`);`,
+    `load average ${loadavg()[0].toFixed(1)} on this shared machine when the run ended, so compare the ratio rather than absolute times.`,
     '',
     '| measure | tripletlab renderer | plotly.js-dist defaults | goal |',
     '|---|---|---|---|',
