@@ -1,7 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import type { Comm, CommApi } from '../api';
 import { KernelApiArgumentError } from './errors';
 import type { OutputRouter } from './output-router';
+
+// node:crypto loads lazily: it is slow to load and only needed once something is displayed.
+function newId(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('node:crypto') as typeof import('node:crypto')).randomUUID();
+}
 
 type MsgHandler = (data: unknown, msg: { content: Record<string, unknown>; buffers: Buffer[] }) => void;
 type CloseHandler = (data: unknown) => void;
@@ -63,7 +68,7 @@ export class Comms implements CommApi {
 
   open(targetName: string, data?: unknown, metadata: Record<string, unknown> = {}): Comm {
     if (typeof targetName !== 'string' || targetName === '') throw new KernelApiArgumentError('kernel.comms.open', 'targetName', 'must be a non-empty string', "pass the target the frontend registered, e.g. 'my.widget'");
-    const comm = new KernelComm(randomUUID(), targetName, this);
+    const comm = new KernelComm(newId(), targetName, this);
     this.open_.set(comm.commId, comm);
     this.router.publish('comm_open', { comm_id: comm.commId, target_name: targetName, data: data ?? {} }, metadata);
     return comm;

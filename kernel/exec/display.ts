@@ -1,8 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import type { DisplayApi, DisplayHandle, MimeBundle } from '../api';
 import { KernelApiArgumentError } from './errors';
 import { bundleOf, plainText } from './format-result';
 import type { OutputRouter } from './output-router';
+
+// node:crypto loads lazily: it is slow to load and only needed once something is displayed.
+function newId(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('node:crypto') as typeof import('node:crypto')).randomUUID();
+}
 
 type ToBundle = (value: unknown) => MimeBundle;
 
@@ -34,7 +39,7 @@ function asBundle(value: unknown): MimeBundle {
  */
 export function createDisplay(router: OutputRouter): DisplayApi {
   function show(toBundle: ToBundle, value: unknown, displayId?: string, metadata: Record<string, unknown> = {}): DisplayHandle {
-    const id = displayId ?? randomUUID();
+    const id = displayId ?? newId();
     router.publish('display_data', { data: toBundle(value), metadata, transient: { display_id: id } });
     return {
       displayId: id,

@@ -8,7 +8,7 @@ import { formatError, positionedError, type ErrorReport } from './format-error';
 import { bundleOf } from './format-result';
 import { installGlobals } from './globals';
 import { Hooks } from './hooks';
-import { InspectorEvaluator, type Evaluation } from './inspector-eval';
+import type { Evaluation, InspectorEvaluator } from './inspector-eval';
 import { INTERRUPT_PROTOCOL } from './interrupt';
 import { isComplete, type Completeness } from './is-complete';
 import { createModuleLoader } from './module-loader';
@@ -26,6 +26,7 @@ const TYPECHECK_MODES: readonly TypecheckMode[] = ['warn', 'error', 'off'];
 // An interrupt reaches the runtime twice (SIGINT and the worker's message); the second copy must
 // not stop the next queued cell, which can start within the same turn of the event loop.
 const DUPLICATE_INTERRUPT_MS = 100;
+const MAX_REMEMBERED_CELLS = 500;
 
 function interruptedReport(): ErrorReport {
   const e = new InterruptedError();
@@ -40,7 +41,7 @@ export class CellRuntime {
   readonly kernel: KernelApi;
   readonly interruptProtocol = INTERRUPT_PROTOCOL;
   private readonly router: OutputRouter;
-  private readonly evaluator = new InspectorEvaluator();
+  private evaluatorInstance: InspectorEvaluator | undefined;
   private readonly hooks = new Hooks();
   private readonly comms: Comms;
   private readonly sources = new Map<string, string>();
@@ -90,13 +91,13 @@ export class CellRuntime {
   dispose(): void {
     this.router.flush();
     for (const fn of this.undo.splice(0).reverse()) fn();
-    this.evaluator.dispose();
+    this.evaluatorInstance?.dispose();
   }
 
   async execute(code: string, opts: { sink: OutputSink; executionCount: number; silent: boolean }): Promise<CellOutcome> {
     this.router.setSink(opts.sink);
     const cell = `cell-${opts.executionCount}.ts`;
-    this.sources.set(cell, code);
+    this.remember(cell, code);
     const outcome = await this.run(code, cell, opts.silent);
     this.router.flush();
     if (!opts.silent) {
@@ -171,6 +172,13 @@ export class CellRuntime {
     }
   }
 
+  /** The inspector session starts with the first cell, so creating the kernel stays fast. */
+  private get evaluator(): InspectorEvaluator {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    this.evaluatorInstance ??= new (require('./inspector-eval') as typeof import('./inspector-eval')).InspectorEvaluator();
+    return this.evaluatorInstance;
+  }
+
   private evaluateInterruptibly(expression: string): Promise<Evaluation> {
     const interrupted = new Promise<Evaluation>((resolve) => {
       this.settleInterrupted = () => resolve({ kind: 'interrupted' });
@@ -200,6 +208,13 @@ export class CellRuntime {
     } catch {
       // No backend module, or it failed to start: the cell's own use of `tf` reports that.
     }
+  }
+
+  /** Cell sources quote the failing line in tracebacks; the oldest are forgotten so memory stays flat. */
+  private remember(cell: string, code: string): void {
+    this.sources.delete(cell);
+    this.sources.set(cell, code);
+    if (this.sources.size > MAX_REMEMBERED_CELLS) this.sources.delete(this.sources.keys().next().value as string);
   }
 
   private reportStray(err: unknown, what: string): void {
