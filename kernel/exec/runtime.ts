@@ -40,6 +40,8 @@ function interruptedReport(): ErrorReport {
 export class CellRuntime {
   readonly kernel: KernelApi;
   readonly interruptProtocol = INTERRUPT_PROTOCOL;
+  /** The process's real stderr, for the kernel's own log lines: `process.stderr.write` now feeds cells. */
+  readonly writeKernelLog: (text: string) => void;
   private readonly router: OutputRouter;
   private evaluatorInstance: InspectorEvaluator | undefined;
   private readonly hooks = new Hooks();
@@ -58,6 +60,7 @@ export class CellRuntime {
     }
     const out = process.stdout.write.bind(process.stdout);
     const err = process.stderr.write.bind(process.stderr);
+    this.writeKernelLog = (text) => void err(text);
     this.router = new OutputRouter((name: StreamName, text: string) => (name === 'stdout' ? out(text) : err(text)));
     this.comms = new Comms(this.router, (e, where) => this.reportStray(e, `Error in ${where}`));
     const display = createDisplay(this.router);
