@@ -7,3 +7,4 @@ export { l2Normalize } from './l2-normalize';
 export { matMulPlain } from './mat-mul';
 export { gatherPairs } from './gather-pairs';
 export { safeSqrt } from './safe-sqrt';
+export { gatherRows } from './gather-rows';

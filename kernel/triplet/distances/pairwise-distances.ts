@@ -38,17 +38,18 @@ export function pairwiseDistancesUnchecked(x: tf.Tensor2D, y: tf.Tensor2D | unde
     a = l2Normalize(a);
     b = self ? a : l2Normalize(b);
   }
-  const dot = matMulPlain(a, tf.transpose(b));
   let d: tf.Tensor2D;
   if (distance === 'cosine') {
-    d = tf.clipByValue(tf.sub(1, dot), 0, 2) as tf.Tensor2D;
+    d = tf.clipByValue(tf.sub(1, matMulPlain(a, tf.transpose(b))), 0, 2) as tf.Tensor2D;
   } else {
+    // ‖a‖² + ‖b‖² − 2a·b as ONE product of augmented rows [−2a, ‖a‖², 1]·[b, 1, ‖b‖²]ᵀ: on wasm a
+    // broadcast add of [n,1] + [1,n] costs more than the product itself.
     const na = tf.sum(tf.square(a), 1, true);
-    const nb = self ? tf.reshape(na, [1, -1]) : tf.reshape(tf.sum(tf.square(b), 1), [1, -1]);
-    d = tf.relu(tf.sub(tf.add(na, nb), tf.mul(2, dot))) as tf.Tensor2D;
-    if (distance === 'euclidean') {
-      d = safeSqrt(d);
-    }
+    const nb = self ? na : tf.sum(tf.square(b), 1, true);
+    const left = tf.concat([tf.mul(a, -2), na, tf.onesLike(na)], 1) as tf.Tensor2D;
+    const right = tf.concat([b, tf.onesLike(nb), nb], 1) as tf.Tensor2D;
+    d = tf.relu(matMulPlain(left, tf.transpose(right))) as tf.Tensor2D;
+    if (distance === 'euclidean') d = safeSqrt(d);
   }
   if (self) {
     const n = x.shape[0];

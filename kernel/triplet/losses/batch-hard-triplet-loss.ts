@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { gatherRows } from '../distances/gather-rows';
 import type { LabelsLike } from '../miners/types';
 import type { TripletLossOptions } from './types';
 import { batchDistances, labelMasks, prepareBatch, tripletHinge } from './prepare';
@@ -22,7 +23,7 @@ export function batchHardTripletLoss(embeddings: tf.Tensor2D, labels: LabelsLike
     const hardestPositive = tf.max(tf.where(masks.positive, d, tf.zerosLike(d)), 1);
     const hardestNegative = tf.min(tf.where(masks.negative, d, tf.fill(d.shape, Infinity)), 1);
     const rows = tf.tensor1d(valid, 'int32');
-    return tripletHinge(tf.gather(hardestPositive, rows), tf.gather(hardestNegative, rows),
+    return tripletHinge(gatherRows(hardestPositive, rows), gatherRows(hardestNegative, rows),
       options.margin ?? 0.2, options.softMargin === true);
   });
 }

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { gatherRows } from '../distances/gather-rows';
 import type { LabelsLike } from '../miners/types';
 import type { DistanceOptions } from '../distances';
 import { TripletInputError } from '../validation';
@@ -36,9 +37,9 @@ export function contrastiveLoss(embeddings: tf.Tensor2D, labels: LabelsLike, opt
     }
   }
   return tf.tidy(() => {
-    const d = tf.reshape(batchDistances(embeddings, options), [-1]);
-    const dp = tf.gather(d, tf.tensor1d(pos, 'int32'));
-    const dn = tf.gather(d, tf.tensor1d(neg, 'int32'));
+    const d = tf.reshape(batchDistances(embeddings, options), [-1]) as tf.Tensor1D;
+    const dp = gatherRows(d, tf.tensor1d(pos, 'int32'));
+    const dn = gatherRows(d, tf.tensor1d(neg, 'int32'));
     const hp = tf.relu(tf.sub(dp, options.posMargin ?? 0));
     const hn = tf.relu(tf.sub(options.negMargin ?? 1, dn));
     const raise = (h: tf.Tensor): tf.Tensor => (power === 1 ? h : tf.pow(h, power));

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { gatherRows } from '../distances/gather-rows';
 import type { LabelsLike, TripletIndices } from '../miners/types';
 import type { DistanceOptions } from '../distances';
 import { assertMinedTriplets, TripletIndexTensors } from '../miners/assert-mined-triplets';
@@ -59,7 +60,7 @@ export function marginLoss(
     const a = tf.tensor1d(t.anchors, 'int32');
     const dap = gatherPairs(d, a, tf.tensor1d(t.positives, 'int32'));
     const dan = gatherPairs(d, a, tf.tensor1d(t.negatives, 'int32'));
-    const b = beta.rank === 0 ? beta : tf.gather(beta, tf.tensor1d(Array.from(t.anchors, (i) => ids[i]), 'int32'));
+    const b = beta.rank === 0 ? beta : gatherRows(beta as tf.Tensor1D, tf.tensor1d(Array.from(t.anchors, (i) => ids[i]), 'int32'));
     const alpha = options.margin ?? 0.2;
     const pos = tf.relu(tf.add(tf.sub(dap, b), alpha));
     const neg = tf.relu(tf.add(tf.sub(b, dan), alpha));

@@ -7,7 +7,7 @@ import {
 } from '../../../../kernel/triplet/miners';
 import { TripletInputError } from '../../../../kernel/triplet/validation';
 import { pairwiseDistances } from '../../../../kernel/triplet/distances';
-import { batchHardTripletLoss } from '../../../../kernel/triplet/losses';
+import { batchHardTripletLoss, contrastiveLoss, createMarginBeta, marginLoss, semiHardTripletLoss } from '../../../../kernel/triplet/losses';
 import { mean } from '../../../../kernel/triplet/reducers';
 import '@tensorflow/tfjs-backend-wasm';
 import { allTriplets, category, dist, key, minedKeys, Name, normalizeRow, randomPoints, useCpu } from '../brute-force';
@@ -217,6 +217,24 @@ test('wasm backend smoke test: batch-hard miner and loss agree with cpu', async 
     const wasm = run();
     assert.deepEqual(wasm.keys, cpu.keys);
     assert.ok(Math.abs(wasm.v - cpu.v) < 1e-4);
+    // Gradients must run on wasm too: it lacks UnsortedSegmentSum (stock gather gradient).
+    const x = tf.tensor2d(X);
+    const m = batchHardMiner(x, LABELS);
+    const beta = createMarginBeta({ numClasses: 4 });
+    const losses: ((v: tf.Tensor2D) => tf.Scalar)[] = [
+      (v) => mean(batchHardTripletLoss(v, LABELS)),
+      (v) => mean(semiHardTripletLoss(v, LABELS)),
+      (v) => mean(contrastiveLoss(v, LABELS)),
+      (v) => mean(marginLoss(v, LABELS, m, { beta })),
+    ];
+    for (const fn of losses) {
+      const g = tf.grad((v: tf.Tensor) => fn(v as tf.Tensor2D))(x);
+      assert.ok(g.dataSync().every(Number.isFinite));
+      assert.ok(g.dataSync().some((v) => v !== 0));
+      g.dispose();
+    }
+    disposeMined(m);
+    tf.dispose([x, beta]);
   } finally {
     await tf.setBackend('cpu');
   }
