@@ -1,0 +1,50 @@
+import * as ts from 'typescript';
+import type { CellDiagnostic } from '../api';
+import type { CellSource, NameKind } from './cellSource';
+import { lineAndColumn } from './positions';
+
+/**
+ * Diagnostics that are artefacts of checking a cell as a module rather than the user's fault:
+ * the REPL allows top-level await and `for await` anywhere (1375, 1378, 1431, 1432), and
+ * sucrase turns `import x = require()` into a plain require (1202).
+ */
+const NOT_THE_USERS_FAULT = new Set([1375, 1378, 1431, 1432, 1202]);
+
+/** "Cannot assign to 'x' because it is an import." — earlier cells' names arrive as imports. */
+const ASSIGN_TO_IMPORT = 2632;
+const ASSIGN_TO_CONST = 2588;
+
+/** Turns the service's diagnostics on the generated text into diagnostics on the cell's own lines. */
+export function toCellDiagnostics(
+  diags: readonly ts.Diagnostic[],
+  src: CellSource,
+  priorKind: (name: string) => NameKind | undefined,
+): CellDiagnostic[] {
+  const out: CellDiagnostic[] = [];
+  for (const d of diags) {
+    if (NOT_THE_USERS_FAULT.has(d.code) || d.start === undefined) continue;
+    const start = src.toOriginal(d.start);
+    if (start === undefined) continue;
+    let code = d.code;
+    let message = ts.flattenDiagnosticMessageText(d.messageText, '\n');
+    if (code === ASSIGN_TO_IMPORT) {
+      // An earlier cell's `let`/`var` stays assignable in V8's REPL mode; its `const` does not.
+      const name = src.code.slice(start, start + (d.length ?? 0));
+      const kind = priorKind(name);
+      if (kind === 'let' || kind === 'var') continue;
+      if (kind === 'const') {
+        code = ASSIGN_TO_CONST;
+        message = `Cannot assign to '${name}' because it is a constant.`;
+      }
+    }
+    const { line, column } = lineAndColumn(src.code, start);
+    out.push({ line, column, code, category: categoryName(d.category), message });
+  }
+  return out.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+function categoryName(c: ts.DiagnosticCategory): CellDiagnostic['category'] {
+  if (c === ts.DiagnosticCategory.Error) return 'error';
+  if (c === ts.DiagnosticCategory.Warning) return 'warning';
+  return 'suggestion';
+}
