@@ -83,20 +83,29 @@ export class NotebookKernel {
       });
     });
     if (this.host.iopub) kernel.client.onIOPub((m) => this.host.iopub!(m));
+    this.openConfig(kernel);
+    return kernel;
+  }
+
+  private openConfig(kernel: RunningKernel): void {
+    this.comm?.dispose();
     this.comm = new ConfigComm(kernel.client, this.host.config);
     const patch = this.host.initialConfig();
     if (patch && Object.keys(patch).length > 0) this.comm.set(patch);
-    return kernel;
   }
 
   /** Runs code; rejects with KernelDiedError if the process ends before the reply. */
   async execute(code: string, options: Omit<ExecuteOptions, 'timeoutMs'>): Promise<ExecuteResult> {
     const kernel = await this.start();
     const died = this.died!;
-    return Promise.race([
+    const result = await Promise.race([
       kernel.client.execute(code, { ...options, timeoutMs: NO_TIMEOUT_MS }),
       died.then((err) => Promise.reject(err)),
     ]);
+    // The kernel registers the config target when a cell first uses `triplet` (kernel/exec/globals.ts),
+    // so a comm it closed at start-up is opened again once a cell has run.
+    if (this.running === kernel && this.comm && !this.comm.isOpen) this.openConfig(kernel);
+    return result;
   }
 
   /** Sends interrupt_request on the control channel (the kernel stops the running cell with SIGINT). */

