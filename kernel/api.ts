@@ -18,7 +18,7 @@ export interface OutputSink {
 
 /** Outcome of running one cell, before the server turns it into `execute_reply`. */
 export type CellOutcome =
-  | { status: 'ok'; result?: MimeBundle; resultMetadata?: Record<string, unknown> }
+  | { status: 'ok'; result?: MimeBundle; resultMetadata?: Record<string, unknown>; payload?: Record<string, unknown>[] }
   | { status: 'error'; ename: string; evalue: string; traceback: string[] };
 
 /** Type-checking policy for cells: `warn` shows diagnostics and runs the cell, `error` blocks it, `off` skips checking. */
@@ -112,4 +112,9 @@ export interface KernelApi {
   typecheck: TypecheckMode;
   /** Folder that `require`/`import` resolve from (the notebook's folder). */
   readonly cwd: string;
+  /**
+   * Shows text or a MIME bundle in the frontend's pager (the execute_reply `page` payload, as
+   * IPython's `?` help does); frontends without a pager show it below the cell.
+   */
+  page(content: string | MimeBundle): void;
 }

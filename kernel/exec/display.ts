@@ -1,6 +1,6 @@
 import type { DisplayApi, DisplayHandle, MimeBundle } from '../api';
 import { KernelApiArgumentError } from './errors';
-import { bundleOf, plainText } from './format-result';
+import { bundleOf, NO_RESULT, plainText } from './format-result';
 import type { OutputRouter } from './output-router';
 
 // node:crypto loads lazily: it is slow to load and only needed once something is displayed.
@@ -41,12 +41,15 @@ export function createDisplay(router: OutputRouter): DisplayApi {
   function show(toBundle: ToBundle, value: unknown, displayId?: string, metadata: Record<string, unknown> = {}): DisplayHandle {
     const id = displayId ?? newId();
     router.publish('display_data', { data: toBundle(value), metadata, transient: { display_id: id } });
-    return {
+    const handle: DisplayHandle = {
       displayId: id,
       update(next: unknown) {
         router.publish('update_display_data', { data: toBundle(next), metadata, transient: { display_id: id } });
       },
     };
+    // `display.html(...)` as a cell's last line already showed its output; do not echo the handle.
+    Object.defineProperty(handle, NO_RESULT, { value: true });
+    return handle;
   }
   const generic: ToBundle = (v) => bundleOf(v) ?? { 'text/plain': 'undefined' };
   const display = ((value: unknown, options?: { displayId?: string; metadata?: Record<string, unknown> }) => {

@@ -8,7 +8,7 @@ export class CellSyntaxError extends SyntaxError {
 
 /** The outcome of a cell stopped by an interrupt_request (Jupyter's KeyboardInterrupt). */
 export class InterruptedError extends Error {
-  constructor(message = 'Interrupted: the cell was stopped by an interrupt request') {
+  constructor(message = 'the cell was stopped by an interrupt request') {
     super(message);
     this.name = 'Interrupted';
   }

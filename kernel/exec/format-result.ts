@@ -3,6 +3,8 @@ import type { MimeBundle } from '../api';
 
 /** The Deno convention for rich output: `[Symbol.for('Jupyter.display')]()` returns a MIME bundle. */
 export const JUPYTER_DISPLAY = Symbol.for('Jupyter.display');
+/** Marks values that must not become an execute_result (display handles: their output is already shown). */
+export const NO_RESULT = Symbol.for('tripletlab.noResult');
 
 /** Plain text like the Node REPL's, minus colours: Jupyter text/plain is shown verbatim, so ANSI codes would be noise. */
 export function plainText(value: unknown): string {
@@ -32,6 +34,7 @@ function tensorText(t: TensorLike): string {
 export function bundleOf(value: unknown): MimeBundle | undefined {
   if (value === undefined) return undefined;
   if (value !== null && (typeof value === 'object' || typeof value === 'function')) {
+    if ((value as Record<symbol, unknown>)[NO_RESULT] === true) return undefined;
     const custom = (value as Record<symbol, unknown>)[JUPYTER_DISPLAY];
     if (typeof custom === 'function') {
       const bundle = custom.call(value) as unknown;

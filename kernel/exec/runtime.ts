@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { CellOutcome, CellRunInfo, KernelApi, OutputSink, TypecheckMode } from '../api';
+import type { CellOutcome, CellRunInfo, KernelApi, MimeBundle, OutputSink, TypecheckMode } from '../api';
 import { Comms } from './comms';
 import { captureConsole } from './console-capture';
 import { createDisplay } from './display';
@@ -53,6 +53,7 @@ export class CellRuntime {
   private lastInterruptAt = -Infinity;
   private tfLoaded = false;
   private expressionCount = 0;
+  private pages: MimeBundle[] = [];
 
   constructor(opts: CellRuntimeOptions) {
     if (!opts || typeof opts.cwd !== 'string' || opts.cwd === '') {
@@ -71,6 +72,11 @@ export class CellRuntime {
       hooks: this.hooks,
       comms: this.comms,
       cwd,
+      page: (content: string | MimeBundle) => {
+        if (typeof content === 'string') this.pages.push({ 'text/plain': content });
+        else if (content !== null && typeof content === 'object') this.pages.push(content);
+        else throw new KernelApiArgumentError('kernel.page', 'content', `is ${typeof content}`, 'pass a string or a MIME bundle such as { "text/markdown": "# Help" }');
+      },
       get typecheck() {
         return typecheck;
       },
@@ -101,7 +107,9 @@ export class CellRuntime {
     this.router.setSink(opts.sink);
     const cell = `cell-${opts.executionCount}.ts`;
     this.remember(cell, code);
+    this.pages = [];
     const outcome = await this.run(code, cell, opts.silent);
+    if (outcome.status === 'ok' && this.pages.length > 0) outcome.payload = this.pages.map((data) => ({ source: 'page', data, start: 0 }));
     this.router.flush();
     if (!opts.silent) {
       const info: CellRunInfo = { executionCount: opts.executionCount, code, silent: opts.silent, outcome };

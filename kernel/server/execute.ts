@@ -62,7 +62,7 @@ export async function handleExecute(server: KernelServer, ctx: RequestContext): 
     const userExpressions = isRecord(c.user_expressions)
       ? await server.runtime.evaluateExpressions(c.user_expressions as Record<string, string>, ctx)
       : {};
-    ctx.reply('execute_reply', { status: 'ok', execution_count: count, user_expressions: userExpressions, payload: [] });
+    ctx.reply('execute_reply', { status: 'ok', execution_count: count, user_expressions: userExpressions, payload: outcome.payload ?? [] });
     return 'ok';
   }
   const { ename, evalue, traceback } = outcome;

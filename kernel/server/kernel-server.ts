@@ -77,7 +77,12 @@ export class KernelServer {
         const target = typeof ctx.content.target_name === 'string' ? ctx.content.target_name : undefined;
         ctx.reply('comm_info_reply', { status: 'ok', comms: this.runtime.commInfo(target) });
       },
-      comm_open: (ctx) => this.runtime.handleComm('comm_open', ctx.content, ctx.msg.buffers, ctx),
+      comm_open: (ctx) => {
+        // The editor's margin/mining controls may open the config comm before any cell used
+        // `triplet`; touching the global loads the helpers and registers their comm target.
+        if (ctx.content.target_name === 'tripletlab.config') void (globalThis as { triplet?: unknown }).triplet;
+        this.runtime.handleComm('comm_open', ctx.content, ctx.msg.buffers, ctx);
+      },
       comm_msg: (ctx) => this.runtime.handleComm('comm_msg', ctx.content, ctx.msg.buffers, ctx),
       comm_close: (ctx) => this.runtime.handleComm('comm_close', ctx.content, ctx.msg.buffers, ctx),
       shutdown_request: (ctx) => this.shutdown(ctx),
@@ -110,14 +115,21 @@ export class KernelServer {
     return formatDiagnostics(diags, code);
   }
 
+  /** The kernel's own log lines go to the process's real stderr (cell output is captured). */
+  log(text: string): void {
+    this.runtime.writeKernelLog(`tripletlab kernel: ${text}\n`);
+  }
+
   setBusy(on: boolean): void {
     Atomics.store(this.busyFlag, 0, on ? 1 : 0);
   }
 
-  /** Warms up the type service in the background once the kernel has answered its first requests. */
+  /** Loads the transpiler in the background so the first cell does not wait for it. The type service starts with the first cell (execute.ts). */
   warmUp(): void {
-    if (this.runtime.kernel.typecheck === 'off') return;
-    setTimeout(() => this.types(), 300).unref();
+    setTimeout(() => {
+      const { loadTranspiler } = require('../exec') as typeof import('../exec');
+      loadTranspiler();
+    }, 200).unref();
   }
 
   private onSocketMessage(m: FromSocketThread): void {
@@ -139,7 +151,7 @@ export class KernelServer {
         this.runtime.interrupt();
         break;
       case 'log':
-        process.stderr.write(`tripletlab kernel: ${m.text}\n`);
+        this.log(m.text);
         break;
     }
   }
@@ -167,7 +179,7 @@ export class KernelServer {
       else if (!isComm) this.unknown(ctx);
     } catch (err) {
       const e = err as Error;
-      process.stderr.write(`tripletlab kernel: ${type} failed: ${e.stack ?? e}\n`);
+      this.log(`${type} failed: ${e.stack ?? e}`);
       if (type.endsWith('_request')) {
         ctx.reply(type.replace(/_request$/, '_reply'), { status: 'error', ename: e.name ?? 'Error', evalue: e.message ?? String(e), traceback: [] });
       }
@@ -178,7 +190,7 @@ export class KernelServer {
 
   private unknown(ctx: RequestContext): void {
     const type = ctx.msg.header.msg_type;
-    process.stderr.write(`tripletlab kernel: ignoring unknown message type '${type}'\n`);
+    this.log(`ignoring unknown message type '${type}'`);
     if (type.endsWith('_request')) {
       ctx.reply(type.replace(/_request$/, '_reply'), {
         status: 'error',

@@ -87,3 +87,26 @@ test('input() fails the cell when the frontend does not allow stdin', async () =
   assert.equal(r.status, 'error');
   if (r.status === 'error') assert.equal(r.evalue, 'stdin not allowed');
 });
+
+test('a display handle as the last expression is not echoed as an execute_result', async () => {
+  const sink = new FakeSink();
+  const out = await rt.execute('display.html("<b>shown once</b>")', cell(sink));
+  assert.equal(out.status, 'ok');
+  assert.equal(out.status === 'ok' && out.result, undefined);
+  assert.equal(sink.of('display_data').length, 1);
+});
+
+test('kernel.page() returns a pager payload with the cell, and rejects non-text content', async () => {
+  const sink = new FakeSink();
+  const out = await rt.execute('kernel.page("help text"); kernel.page({ "text/markdown": "# Help" }); 1', cell(sink));
+  assert.equal(out.status, 'ok');
+  assert.deepEqual(out.status === 'ok' && out.payload, [
+    { source: 'page', data: { 'text/plain': 'help text' }, start: 0 },
+    { source: 'page', data: { 'text/markdown': '# Help' }, start: 0 },
+  ]);
+  const next = await rt.execute('2', cell(new FakeSink()));
+  assert.equal(next.status === 'ok' && next.payload, undefined, 'pages belong to the cell that made them');
+  const bad = await rt.execute('kernel.page(42 as any)', cell(new FakeSink()));
+  assert.equal(bad.status, 'error');
+  assert.match(bad.status === 'error' ? bad.evalue : '', /kernel\.page.*content/);
+});
