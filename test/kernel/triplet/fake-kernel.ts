@@ -72,7 +72,7 @@ export function fakeKernel() {
     },
     list: (name) => comms.filter((c) => !c.closed && (!name || c.targetName === name)),
   };
-  const kernel: KernelApi = { display, hooks, comms: commApi, typecheck: 'warn', cwd: process.cwd() };
+  const kernel: KernelApi = { display, hooks, comms: commApi, typecheck: 'warn', cwd: process.cwd(), page: (c) => void show(typeof c === 'string' ? { 'text/plain': c } : c) };
   return {
     kernel,
     shown,

@@ -25,7 +25,7 @@ describe('configure', () => {
   });
 
   const bad: [string, Record<string, unknown>, RegExp][] = [
-    ['unknown mining name, listing the valid ones', { mining: 'hardest' }, /'mining'.*'hardest'.*'batch-hard'.*'semi-hard'/],
+    ['unknown mining name, listing the valid ones', { mining: 'hardest' }, /'mining'.*'hardest'.*'semi-hard'.*'batch-hard'.*'subspace-hard'/],
     ['negative margin', { margin: -1 }, /'margin'.*-1.*≥ 0/],
     ['NaN margin', { margin: Number.NaN }, /'margin'/],
     ['unknown distance', { distance: 'manhattan' }, /'distance'.*'manhattan'.*'euclidean', 'squared-euclidean', 'cosine'/],
