@@ -22,6 +22,20 @@ export interface KernelOptions {
 type Handler = (ctx: RequestContext) => void | Promise<unknown>;
 
 /**
+ * An interrupt settles the cell at once, but a `triplet.fit` it started keeps stepping in the
+ * background; ask it to stop after the current step (the model keeps its weights). Only when the
+ * helpers are already loaded: an interrupt must not load TensorFlow.js.
+ */
+function stopTraining(): void {
+  try {
+    const loaded = require.cache[require.resolve('../triplet')];
+    (loaded?.exports as { stop?: () => void } | undefined)?.stop?.();
+  } catch {
+    // helpers not part of this build: nothing to stop
+  }
+}
+
+/**
  * The kernel's main thread: receives requests from the socket thread in arrival order, wraps
  * each the same way (busy, dispatch on msg_type, idle; replies are children of their request)
  * and runs cells. An unknown message type is logged and answered, never thrown.
@@ -149,6 +163,7 @@ export class KernelServer {
       case 'interrupt':
         RequestContext.abortInputs('input(): interrupted');
         this.runtime.interrupt();
+        stopTraining();
         break;
       case 'log':
         this.log(m.text);
