@@ -1,15 +1,15 @@
 // Runs every test phase of `npm test`: unit/integration tests (node:test), the Jupyter clients'
 // tests (jupyter_kernel_test, nbclient) and each benchmark's quick mode, so benchmarks never rot.
-// Usage: node test/run-all.mjs [phase ...]   phases: unit, jupyter, bench
+// Usage: node test/run-all.mjs [phase ...]   phases: unit, jupyter, bench, e2e
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const wanted = process.argv.slice(2);
-const phases = { unit, jupyter, bench };
+const phases = { unit, jupyter, bench, e2e };
 for (const p of wanted) if (!(p in phases)) { console.error(`test/run-all.mjs: unknown phase '${p}' (phases: ${Object.keys(phases).join(', ')})`); process.exit(2); }
 const failures = [];
 
@@ -30,7 +30,8 @@ function files(dir, suffix) {
 }
 
 function unit() {
-  const tests = files(join(root, 'out', 'test'), '.test.js');
+  // The VS Code end-to-end test needs the packaged .vsix and code-server: it is the e2e phase.
+  const tests = files(join(root, 'out', 'test'), '.test.js').filter((f) => !relative(join(root, 'out', 'test'), f).startsWith(`e2e${sep}`));
   run('unit', process.execPath, ['--test', '--test-reporter=spec', ...tests]);
 }
 
@@ -44,6 +45,15 @@ function bench() {
   for (const b of ['kernel-latency', 'mnist-triplet', 'render']) {
     run(`bench ${b} --quick`, process.execPath, [join(root, 'out/bench', b, 'main.js'), '--quick']);
   }
+}
+
+function e2e() {
+  // Real VS Code (code-server from the npm registry) driving the packaged extension; TRIPLETLAB_E2E=0 skips it.
+  if (process.env.TRIPLETLAB_E2E !== '0') {
+    run('e2e install code-server', 'bash', [join(root, 'test/e2e/install-code-server.sh')]);
+    run('e2e package', 'npm', ['run', 'package']);
+  }
+  run('e2e', process.execPath, ['--test', '--test-reporter=spec', join(root, 'out/test/e2e/vscode.test.js')]);
 }
 
 for (const p of wanted.length ? wanted : Object.keys(phases)) phases[p]();
