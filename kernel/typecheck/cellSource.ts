@@ -13,6 +13,7 @@ export interface TopLevelName {
 /** A cell rewritten into the module the language service checks, with offsets mapped both ways. */
 export interface CellSource {
   readonly code: string;
+  readonly scope: 'used' | 'all';
   readonly text: string;
   readonly names: readonly TopLevelName[];
   /** Offset in `code` of a generated-text offset; `undefined` inside generated text. */
@@ -36,7 +37,11 @@ interface Insertion {
  * import is there even when empty, so the cell's list of imported modules stays the same.
  * Generated text is only ever inserted, never replacing user text, so positions map exactly.
  */
-export function buildCellSource(code: string, prior: (declared: ReadonlySet<string>) => readonly string[]): CellSource {
+export function buildCellSource(
+  code: string,
+  prior: (declared: ReadonlySet<string>) => readonly string[],
+  scope: 'used' | 'all',
+): CellSource {
   const sf = ts.createSourceFile('cell.ts', code, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
   const names: TopLevelName[] = [];
   const seen = new Set<string>();
@@ -55,7 +60,11 @@ export function buildCellSource(code: string, prior: (declared: ReadonlySet<stri
     }
   }
 
-  let header = `import { ${prior(seen).join(', ')} } from ${JSON.stringify(PRIOR_SPECIFIER)}; `;
+  // Checking imports only the earlier names the cell mentions: each imported name costs the checker
+  // an alias resolution, and a notebook accumulates hundreds. Completion needs them all in scope.
+  const used = scope === 'used' ? identifiers(sf) : undefined;
+  const imported = prior(seen).filter((n) => !used || used.has(n));
+  let header = `import { ${imported.join(', ')} } from ${JSON.stringify(PRIOR_SPECIFIER)}; `;
   if (reexports.length > 0) header += `export { ${reexports.join(', ')} }; `;
   header += 'export {}; ';
   // A hashbang must stay the first line.
@@ -73,6 +82,7 @@ export function buildCellSource(code: string, prior: (declared: ReadonlySet<stri
 
   return {
     code,
+    scope,
     text,
     names,
     toOriginal(generated) {
@@ -154,6 +164,16 @@ function bindingNames(name: ts.BindingName, add: (name: string) => void): void {
   for (const el of name.elements) {
     if (!ts.isOmittedExpression(el)) bindingNames(el.name, add);
   }
+}
+
+function identifiers(sf: ts.SourceFile): Set<string> {
+  const out = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node)) out.add(node.text);
+    else ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return out;
 }
 
 function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {

@@ -171,3 +171,4 @@ export class NotebookHost implements ts.LanguageServiceHost {
     return mapped;
   }
 }
+

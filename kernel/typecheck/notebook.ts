@@ -72,7 +72,7 @@ export class NotebookTypes {
 
   /** Jupyter completion at `cursorPos` (code points). */
   complete(code: string, cursorPos: number): Completion {
-    const src = this.load(code);
+    const src = this.load(code, 'all');
     return completionAt(this.service, this.cellFile, src, codePointToUtf16(code, cursorPos), (name) => this.prior.kindOf(name));
   }
 
@@ -87,9 +87,9 @@ export class NotebookTypes {
     return { names: this.prior.size, liveCommits: this.prior.liveCommits, priorChars: this.host.getFileText(this.priorFile)?.length ?? 0 };
   }
 
-  private load(code: string): CellSource {
-    if (this.current?.code !== code) {
-      this.current = buildCellSource(code, (declared) => this.prior.visibleNames(declared));
+  private load(code: string, scope: 'used' | 'all' = 'used'): CellSource {
+    if (this.current?.code !== code || this.current.scope !== scope) {
+      this.current = buildCellSource(code, (declared) => this.prior.visibleNames(declared), scope);
       this.host.setFile(this.cellFile, this.current.text);
     }
     return this.current;
