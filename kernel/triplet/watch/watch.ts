@@ -53,7 +53,14 @@ export function watch(model: EmbeddingModel, probe: Probe, options: WatchOptions
     },
   };
   watchers.add(w);
-  return { unwatch: () => w.remove() };
+  const what = `${probeCount(probe)} probe points${options.title ? ` (${options.title})` : ''}`;
+  return {
+    unwatch: () => w.remove(),
+    // As a cell's last value the handle reads as what it does, not as `{ unwatch: [Function] }`.
+    [Symbol.for('Jupyter.display')]: () => ({
+      'text/plain': `watching the model on ${what}: plots after every ${o.every === 1 ? '' : `${o.every}th `}cell that changes its weights; call .unwatch() to stop`,
+    }),
+  } as { unwatch(): void };
 }
 
 /** Stops watching `model` (every watch when no model is given). Returns how many were removed. */
@@ -66,4 +73,9 @@ export function unwatch(model?: EmbeddingModel): number {
     }
   }
   return n;
+}
+
+function probeCount(probe: Probe): number {
+  const p = probe as { n?: number; labels?: ArrayLike<number> };
+  return p.n ?? p.labels?.length ?? 0;
 }
