@@ -1,5 +1,5 @@
 import * as ts from 'typescript';
-import { PRIOR_SPECIFIER } from './prior';
+import { PRIOR_NAMESPACE, PRIOR_SPECIFIER } from './prior';
 
 /** What a top-level name is, so later cells can treat it as the REPL does (`let`/`var` stay assignable). */
 export type NameKind = 'const' | 'let' | 'var' | 'function' | 'class' | 'interface' | 'type' | 'enum' | 'namespace' | 'import';
@@ -39,7 +39,7 @@ interface Insertion {
  */
 export function buildCellSource(
   code: string,
-  prior: (declared: ReadonlySet<string>) => readonly string[],
+  prior: (declared: ReadonlySet<string>) => readonly TopLevelName[],
   scope: 'used' | 'all',
 ): CellSource {
   const sf = ts.createSourceFile('cell.ts', code, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
@@ -63,8 +63,13 @@ export function buildCellSource(
   // Checking imports only the earlier names the cell mentions: each imported name costs the checker
   // an alias resolution, and a notebook accumulates hundreds. Completion needs them all in scope.
   const used = scope === 'used' ? identifiers(sf) : undefined;
-  const imported = prior(seen).filter((n) => !used || used.has(n));
-  let header = `import { ${imported.join(', ')} } from ${JSON.stringify(PRIOR_SPECIFIER)}; `;
+  const visible = prior(seen).filter((n) => !used || used.has(n.name));
+  const spec = JSON.stringify(PRIOR_SPECIFIER);
+  // Earlier variables are re-declared as ambient variables of this cell rather than imported: an
+  // import is read-only, and V8's REPL lets a later cell assign an earlier `let` (checked as usual).
+  const imported = visible.filter((n) => !isVariable(n.kind)).map((n) => n.name);
+  let header = `import { ${imported.join(', ')} } from ${spec}; import * as ${PRIOR_NAMESPACE} from ${spec}; `;
+  for (const n of visible) if (isVariable(n.kind)) header += `declare ${n.kind} ${n.name}: typeof ${PRIOR_NAMESPACE}.${n.name}; `;
   if (reexports.length > 0) header += `export { ${reexports.join(', ')} }; `;
   header += 'export {}; ';
   // A hashbang must stay the first line.
@@ -164,6 +169,10 @@ function bindingNames(name: ts.BindingName, add: (name: string) => void): void {
   for (const el of name.elements) {
     if (!ts.isOmittedExpression(el)) bindingNames(el.name, add);
   }
+}
+
+function isVariable(kind: NameKind): kind is 'const' | 'let' | 'var' {
+  return kind === 'const' || kind === 'let' || kind === 'var';
 }
 
 function identifiers(sf: ts.SourceFile): Set<string> {

@@ -10,9 +10,12 @@ import { lineAndColumn } from './positions';
  */
 const NOT_THE_USERS_FAULT = new Set([1375, 1378, 1431, 1432, 1202]);
 
-/** "Cannot assign to 'x' because it is an import." — earlier cells' names arrive as imports. */
+/**
+ * "Cannot assign to 'f' because it is an import." — earlier cells' functions and classes arrive as
+ * imports, but V8's REPL mode lets a later cell assign them like `let`s. (Earlier variables are
+ * ambient variables of the cell, so their assignments are checked normally.)
+ */
 const ASSIGN_TO_IMPORT = 2632;
-const ASSIGN_TO_CONST = 2588;
 
 /** Turns the service's diagnostics on the generated text into diagnostics on the cell's own lines. */
 export function toCellDiagnostics(
@@ -25,20 +28,12 @@ export function toCellDiagnostics(
     if (NOT_THE_USERS_FAULT.has(d.code) || d.start === undefined) continue;
     const start = src.toOriginal(d.start);
     if (start === undefined) continue;
-    let code = d.code;
-    let message = ts.flattenDiagnosticMessageText(d.messageText, '\n');
-    if (code === ASSIGN_TO_IMPORT) {
-      // An earlier cell's `let`/`var` stays assignable in V8's REPL mode; its `const` does not.
-      const name = src.code.slice(start, start + (d.length ?? 0));
-      const kind = priorKind(name);
-      if (kind === 'let' || kind === 'var') continue;
-      if (kind === 'const') {
-        code = ASSIGN_TO_CONST;
-        message = `Cannot assign to '${name}' because it is a constant.`;
-      }
+    if (d.code === ASSIGN_TO_IMPORT) {
+      const kind = priorKind(src.code.slice(start, start + (d.length ?? 0)));
+      if (kind === 'function' || kind === 'class') continue;
     }
     const { line, column } = lineAndColumn(src.code, start);
-    out.push({ line, column, code, category: categoryName(d.category), message });
+    out.push({ line, column, code: d.code, category: categoryName(d.category), message: ts.flattenDiagnosticMessageText(d.messageText, '\n') });
   }
   return out.sort((a, b) => a.line - b.line || a.column - b.column);
 }

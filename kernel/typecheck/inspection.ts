@@ -1,6 +1,6 @@
 import * as ts from 'typescript';
 import type { Inspection } from '../api';
-import type { CellSource } from './cellSource';
+import type { CellSource, NameKind } from './cellSource';
 
 /**
  * Jupyter `inspect_reply` for the cursor (UTF-16 offset in the cell): the quick-info signature and
@@ -13,8 +13,9 @@ export function inspectionAt(
   src: CellSource,
   cursor: number,
   detailLevel: 0 | 1,
+  priorKind: (name: string) => NameKind | undefined,
 ): Inspection {
-  const found = quickInfo(service, fileName, src, cursor) ?? signatureInfo(service, fileName, src, cursor);
+  const found = quickInfo(service, fileName, src, cursor, priorKind) ?? signatureInfo(service, fileName, src, cursor);
   if (!found) return { found: false, data: {}, metadata: {} };
   const docs = ts.displayPartsToString(found.documentation);
   const tags = detailLevel === 1 ? (found.tags ?? []).map(tagText) : [];
@@ -30,13 +31,32 @@ interface Found {
   tags?: ts.JSDocTagInfo[];
 }
 
-function quickInfo(service: ts.LanguageService, fileName: string, src: CellSource, cursor: number): Found | undefined {
+function quickInfo(
+  service: ts.LanguageService,
+  fileName: string,
+  src: CellSource,
+  cursor: number,
+  priorKind: (name: string) => NameKind | undefined,
+): Found | undefined {
   for (const at of [cursor, cursor - 1]) {
     if (at < 0 || at >= src.code.length || !isNamePart(src.code.charCodeAt(at))) continue;
     const info = service.getQuickInfoAtPosition(fileName, src.toGenerated(at));
-    if (info) return { signature: withoutAlias(info.displayParts ?? []), documentation: info.documentation ?? [], tags: info.tags };
+    if (!info) continue;
+    let signature = withoutAlias(info.displayParts ?? []);
+    // An imported function reads "f(x: T): R"; the user declared `function f`, say so as tsc does.
+    const name = nameAt(src.code, at);
+    if (info.kind === ts.ScriptElementKind.alias && priorKind(name) === 'function') signature = 'function ' + signature;
+    return { signature, documentation: info.documentation ?? [], tags: info.tags };
   }
   return undefined;
+}
+
+function nameAt(code: string, at: number): string {
+  let start = at;
+  while (start > 0 && isNamePart(code.charCodeAt(start - 1))) start--;
+  let end = at;
+  while (end < code.length && isNamePart(code.charCodeAt(end))) end++;
+  return code.slice(start, end);
 }
 
 function signatureInfo(service: ts.LanguageService, fileName: string, src: CellSource, cursor: number): Found | undefined {

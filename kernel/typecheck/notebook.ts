@@ -79,7 +79,7 @@ export class NotebookTypes {
   /** Jupyter inspection at `cursorPos` (code points). */
   inspect(code: string, cursorPos: number, detailLevel: 0 | 1): Inspection {
     const src = this.load(code);
-    return inspectionAt(this.service, this.cellFile, src, codePointToUtf16(code, cursorPos), detailLevel);
+    return inspectionAt(this.service, this.cellFile, src, codePointToUtf16(code, cursorPos), detailLevel, (name) => this.prior.kindOf(name));
   }
 
   /** How much the notebook model holds: names declared so far and commits still referenced. */

@@ -3,6 +3,8 @@ import type { NameKind, TopLevelName } from './cellSource';
 
 /** Module specifier, relative to the cell file, of the module that holds every committed cell's declarations. */
 export const PRIOR_SPECIFIER = './__tripletlab_prior';
+/** Local name of the cell's namespace import of the prior module. */
+export const PRIOR_NAMESPACE = '__tripletlab_p';
 
 const NS = '__tripletlab_c';
 const MOD = '__tripletlab_m';
@@ -47,8 +49,10 @@ export class PriorModule {
   }
 
   /** Names visible to the next cell, except the ones it declares itself. */
-  visibleNames(declared: ReadonlySet<string>): string[] {
-    return [...this.names.keys()].filter((n) => !declared.has(n));
+  visibleNames(declared: ReadonlySet<string>): TopLevelName[] {
+    const out: TopLevelName[] = [];
+    for (const [name, e] of this.names) if (!declared.has(name)) out.push({ name, kind: e.kind });
+    return out;
   }
 
   /** Adds commit `commit`: `dts` is the declaration emit of the cell, `names` its top-level names. */
@@ -104,7 +108,7 @@ export class PriorModule {
         // `export { fs }` only re-exports the cell's imports, which become `export import` aliases above.
         continue;
       } else if (ts.isModuleDeclaration(st) && (st.flags & ts.NodeFlags.GlobalAugmentation || ts.isStringLiteral(st.name))) {
-        augmentations.push(this.rewrite(st, sf, refs));
+        augmentations.push(this.rewrite(st, sf, refs, true));
       } else {
         lines.push(this.rewrite(st, sf, refs));
       }
@@ -143,15 +147,26 @@ export class PriorModule {
   }
 
   /** Statement text with `declare` dropped (the namespace is already ambient) and `import("x")` types pointed at hoisted modules. */
-  private rewrite(st: ts.Statement, sf: ts.SourceFile, refs: Set<number>): string {
+  private rewrite(st: ts.Statement, sf: ts.SourceFile, refs: Set<number>, topLevel = false): string {
     const edits: { start: number; end: number; text: string }[] = [];
-    const declare = ts.canHaveModifiers(st) ? ts.getModifiers(st)?.find((m) => m.kind === ts.SyntaxKind.DeclareKeyword) : undefined;
+    const declare = !topLevel && ts.canHaveModifiers(st) ? ts.getModifiers(st)?.find((m) => m.kind === ts.SyntaxKind.DeclareKeyword) : undefined;
     if (declare) {
       let end = declare.end;
       while (end < sf.text.length && (sf.text[end] === ' ' || sf.text[end] === '\t')) end++;
       edits.push({ start: declare.getStart(sf), end, text: '' });
     }
     const visit = (node: ts.Node): void => {
+      // `typeof __tripletlab_p.x` (an earlier variable, as the cell saw it): pin to x's commit.
+      const pair = ts.isQualifiedName(node) ? [node.left, node.right] : ts.isPropertyAccessExpression(node) ? [node.expression, node.name] : undefined;
+      if (pair && ts.isIdentifier(pair[0]) && pair[0].text === PRIOR_NAMESPACE && ts.isIdentifier(pair[1])) {
+        const left = pair[0];
+        const entry = this.names.get(pair[1].text);
+        if (entry) {
+          refs.add(entry.commit);
+          edits.push({ start: left.getStart(sf), end: left.end, text: `${NS}${entry.commit}` });
+          return;
+        }
+      }
       if (ts.isImportTypeNode(node) && !node.attributes && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
         const head = this.importTypeHead(node, node.argument.literal.text, refs);
         if (head !== undefined) {
@@ -168,7 +183,7 @@ export class PriorModule {
     const base = st.getFullStart();
     let text = sf.text.slice(base, st.end);
     for (const e of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, e.start - base) + e.text + text.slice(e.end - base);
-    return text;
+    return text.replace(/^\s*\n/, '');
   }
 
   private importTypeHead(node: ts.ImportTypeNode, spec: string, refs: Set<number>): string | undefined {
