@@ -5,29 +5,41 @@ import { packageRoot } from '../paths';
 import { cellSource, Notebook } from '../notebook/nbformat';
 import { executeNotebookFile } from './run-command';
 
-/** The first notebook a new user runs; `npm start` executes it and prints a one-screen summary. */
-export const START_NOTEBOOK = join('notebooks', '00-hello.ipynb');
+/** The notebooks a new user runs first: the kernel's basics, then the first triplet network. */
+export const START_NOTEBOOKS = [join('notebooks', '00-hello.ipynb'), join('notebooks', '01-triplet-mnist.ipynb')];
 
-/** `npm start`: runs the start notebook headless into a temporary folder and summarises what it showed. */
+/** `npm start`: runs the start notebooks headless into a temporary folder and summarises what they showed. */
 export async function startCommand(): Promise<number> {
-  const file = join(packageRoot(), START_NOTEBOOK);
-  const out = join(mkdtempSync(join(tmpdir(), 'tripletlab-start-')), 'executed.ipynb');
-  process.stderr.write(`Running ${START_NOTEBOOK} with the tripletlab kernel...\n`);
+  const dir = mkdtempSync(join(tmpdir(), 'tripletlab-start-'));
+  let failed = 0;
+  for (const name of START_NOTEBOOKS) {
+    failed += await runOne(name, join(dir, name.replace(/^.*[\\/]/, '')));
+    if (failed) break;
+  }
+  process.stdout.write('\nOpen notebooks/*.ipynb in VS Code and pick the "TypeScript (tripletlab)" kernel to run them interactively.\n');
+  return failed ? 1 : 0;
+}
+
+async function runOne(name: string, out: string): Promise<number> {
+  const file = join(packageRoot(), name);
+  process.stderr.write(`\nRunning ${name} with the tripletlab kernel...\n`);
   const { summary } = await executeNotebookFile(file, out, { timeoutS: 600, allowErrors: false });
   const nb = JSON.parse(readFileSync(out, 'utf8')) as Notebook;
-  const lines: string[] = ['', `Summary of ${START_NOTEBOOK}:`];
+  const lines: string[] = ['', `Summary of ${name}:`];
   let n = 0;
   for (const cell of nb.cells) {
     if (cell.cell_type !== 'code') continue;
     n++;
     const first = cellSource(cell).split('\n')[0].slice(0, 50);
-    const shown = (cell.outputs ?? []).map(describeOutput).filter(Boolean).join('; ');
+    // A cell's result says most; cells without one show what they printed or displayed.
+    const outputs = cell.outputs ?? [];
+    const result = outputs.find((o) => o.output_type === 'execute_result' || o.output_type === 'error');
+    const shown = (result ? [result] : outputs).map(describeOutput).filter(Boolean).join('; ');
     lines.push(`  [${n}] ${first.padEnd(50)} → ${shown.slice(0, 90) || '(no output)'}`);
   }
-  lines.push('', `${summary.cells} cells in ${summary.seconds.toFixed(1)} s, ${summary.errors.length} errors. Executed notebook: ${out}`);
-  lines.push('Open notebooks/*.ipynb in VS Code and pick the "TypeScript (tripletlab)" kernel to run them interactively.');
+  lines.push(`  ${summary.cells} cells in ${summary.seconds.toFixed(1)} s, ${summary.errors.length} errors. Executed notebook: ${out}`);
   process.stdout.write(lines.join('\n') + '\n');
-  return summary.errors.length ? 1 : 0;
+  return summary.errors.length;
 }
 
 function describeOutput(o: Record<string, any>): string {
