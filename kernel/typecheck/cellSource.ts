@@ -13,7 +13,6 @@ export interface TopLevelName {
 /** A cell rewritten into the module the language service checks, with offsets mapped both ways. */
 export interface CellSource {
   readonly code: string;
-  readonly scope: 'used' | 'all';
   readonly text: string;
   readonly names: readonly TopLevelName[];
   /** Offset in `code` of a generated-text offset; `undefined` inside generated text. */
@@ -37,15 +36,14 @@ interface Insertion {
  * import is there even when empty, so the cell's list of imported modules stays the same.
  * Generated text is only ever inserted, never replacing user text, so positions map exactly.
  */
-export function buildCellSource(
-  code: string,
-  prior: (declared: ReadonlySet<string>) => readonly TopLevelName[],
-  scope: 'used' | 'all',
-): CellSource {
+export function buildCellSource(code: string, prior: (declared: ReadonlySet<string>) => readonly TopLevelName[]): CellSource {
   const sf = ts.createSourceFile('cell.ts', code, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
   const names: TopLevelName[] = [];
   const seen = new Set<string>();
   const add = (name: string, kind: NameKind) => {
+    const existing = names.find((n) => n.name === name);
+    // `const Foo = …; type Foo = …`: the name has a type meaning too, so later cells import it.
+    if (existing && isVariable(existing.kind) && !isVariable(kind)) existing.kind = kind;
     if (seen.has(name)) return;
     seen.add(name);
     names.push({ name, kind });
@@ -60,10 +58,10 @@ export function buildCellSource(
     }
   }
 
-  // Checking imports only the earlier names the cell mentions: each imported name costs the checker
-  // an alias resolution, and a notebook accumulates hundreds. Completion needs them all in scope.
-  const used = scope === 'used' ? identifiers(sf) : undefined;
-  const visible = prior(seen).filter((n) => !used || used.has(n.name));
+  // Only the earlier names the cell mentions: each costs the checker a declaration to parse and an
+  // alias to resolve, and a notebook accumulates hundreds. (Completion adds the rest by name.)
+  const used = identifiers(sf);
+  const visible = prior(seen).filter((n) => used.has(n.name));
   const spec = JSON.stringify(PRIOR_SPECIFIER);
   // Earlier variables are re-declared as ambient variables of this cell rather than imported: an
   // import is read-only, and V8's REPL lets a later cell assign an earlier `let` (checked as usual).
@@ -87,7 +85,6 @@ export function buildCellSource(
 
   return {
     code,
-    scope,
     text,
     names,
     toOriginal(generated) {

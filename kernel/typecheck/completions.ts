@@ -1,19 +1,21 @@
 import * as ts from 'typescript';
 import type { Completion } from '../api';
-import type { CellSource, NameKind } from './cellSource';
+import type { CellSource, NameKind, TopLevelName } from './cellSource';
 import { utf16ToCodePoint } from './positions';
 
 /**
  * Jupyter `complete_reply` for the cursor (UTF-16 offset in the cell). Matches are filtered by the
  * typed prefix and ordered as the language service ranks them; `cursor_start`/`cursor_end` span
- * the identifier under the cursor so a frontend replaces `con` with `console`.
+ * the identifier under the cursor so a frontend replaces `con` with `console`. Earlier cells'
+ * names are only in the checked text when the cell mentions them, so where any name may go
+ * (a global completion) the matching ones are added from `prior`, ranked with local names.
  */
 export function completionAt(
   service: ts.LanguageService,
   fileName: string,
   src: CellSource,
   cursor: number,
-  priorKind: (name: string) => NameKind | undefined,
+  prior: readonly TopLevelName[],
 ): Completion {
   const code = src.code;
   const info = service.getCompletionsAtPosition(fileName, src.toGenerated(cursor), {
@@ -28,7 +30,11 @@ export function completionAt(
     if (s !== undefined && e !== undefined && s <= cursor && cursor <= e) [start, end] = [s, e];
   }
   const typed = code.slice(start, cursor).toLowerCase().replace(/^['"`]/, '');
-  const entries = (info?.entries ?? [])
+  const priorKinds = new Map(prior.map((n) => [n.name, n.kind]));
+  const fromPrior: ts.CompletionEntry[] = info?.isGlobalCompletion
+    ? prior.map((n) => ({ name: n.name, kind: ts.ScriptElementKind.alias, kindModifiers: '', sortText: LOCAL_SORT_TEXT }))
+    : [];
+  const entries = [...(info?.entries ?? []), ...fromPrior]
     .filter((e) => !e.source && !e.name.includes('__tripletlab_'))
     .filter((e) => e.name.toLowerCase().replace(/^['"`]/, '').startsWith(typed))
     .sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -42,10 +48,13 @@ export function completionAt(
     if (seen.has(text)) continue;
     seen.add(text);
     matches.push(text);
-    types.push({ start: cpStart, end: cpEnd, text, type: jupyterType(e.kind, priorKind(e.name)), signature: '' });
+    types.push({ start: cpStart, end: cpEnd, text, type: jupyterType(e.kind, priorKinds.get(e.name)), signature: '' });
   }
   return { matches, cursor_start: cpStart, cursor_end: cpEnd, metadata: { _jupyter_types_experimental: types } };
 }
+
+/** TypeScript's rank for declarations in scope (`SortText.LocationPriority`), ahead of globals and keywords. */
+const LOCAL_SORT_TEXT = '11';
 
 /** UTF-16 span of the identifier around `cursor` (empty at the cursor when there is none). */
 export function identifierSpan(code: string, cursor: number): [number, number] {
@@ -58,7 +67,7 @@ export function identifierSpan(code: string, cursor: number): [number, number] {
 
 /** The `type` names ipykernel uses in `_jupyter_types_experimental` (frontends pick icons by them). */
 function jupyterType(kind: string, prior: NameKind | undefined): string {
-  if (kind === ts.ScriptElementKind.alias && prior) kind = prior === 'import' ? 'module' : prior;
+  if (kind === ts.ScriptElementKind.alias && prior) kind = prior === 'import' ? 'module' : prior === 'const' || prior === 'let' ? 'var' : prior;
   switch (kind) {
     case 'function':
     case 'local function':

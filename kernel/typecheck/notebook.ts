@@ -72,8 +72,9 @@ export class NotebookTypes {
 
   /** Jupyter completion at `cursorPos` (code points). */
   complete(code: string, cursorPos: number): Completion {
-    const src = this.load(code, 'all');
-    return completionAt(this.service, this.cellFile, src, codePointToUtf16(code, cursorPos), (name) => this.prior.kindOf(name));
+    const src = this.load(code);
+    const declared = new Set(src.names.map((n) => n.name));
+    return completionAt(this.service, this.cellFile, src, codePointToUtf16(code, cursorPos), this.prior.visibleNames(declared));
   }
 
   /** Jupyter inspection at `cursorPos` (code points). */
@@ -87,9 +88,9 @@ export class NotebookTypes {
     return { names: this.prior.size, liveCommits: this.prior.liveCommits, priorChars: this.host.getFileText(this.priorFile)?.length ?? 0 };
   }
 
-  private load(code: string, scope: 'used' | 'all' = 'used'): CellSource {
-    if (this.current?.code !== code || this.current.scope !== scope) {
-      this.current = buildCellSource(code, (declared) => this.prior.visibleNames(declared), scope);
+  private load(code: string): CellSource {
+    if (this.current?.code !== code) {
+      this.current = buildCellSource(code, (declared) => this.prior.visibleNames(declared));
       this.host.setFile(this.cellFile, this.current.text);
     }
     return this.current;

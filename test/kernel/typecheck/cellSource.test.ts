@@ -21,7 +21,7 @@ test('top-level declarations are exported and their names and kinds recorded', (
     'export const already = 1;',
     'if (a) { const inner = 1; }',
   ].join('\n');
-  const src = buildCellSource(code, none, 'used');
+  const src = buildCellSource(code, none);
   assert.deepEqual(
     src.names.map((n) => `${n.name}:${n.kind}`),
     ['a:const', 'b:const', 'd:const', 'e:let', 'f:var', 'g:function', 'H:class', 'I:interface', 'J:type', 'K:enum', 'L:namespace', 'fs:import', 'def:import', 'y:import', 'already:const'],
@@ -34,7 +34,7 @@ test('top-level declarations are exported and their names and kinds recorded', (
   assert.ok(src.text.includes('export { fs, def, y };'));
 });
 
-test('earlier names come in through the prior module, minus those the cell declares or does not use', () => {
+test('earlier names come in through the prior module, minus those the cell declares or does not mention', () => {
   const prior = (declared: ReadonlySet<string>) =>
     [
       { name: 'a', kind: 'const' as const },
@@ -43,17 +43,17 @@ test('earlier names come in through the prior module, minus those the cell decla
       { name: 'g', kind: 'class' as const },
     ].filter((n) => !declared.has(n.name));
   const spec = JSON.stringify(PRIOR_SPECIFIER);
-  const src = buildCellSource('const a = b + f();', prior, 'used');
+  const src = buildCellSource('const a = b + f();', prior);
   assert.ok(src.text.startsWith(`import { f } from ${spec}; import * as __tripletlab_p from ${spec}; declare let b: typeof __tripletlab_p.b; `), src.text);
-  const all = buildCellSource('const a = b;', prior, 'all');
-  assert.ok(all.text.startsWith(`import { f, g } from ${spec}; import * as __tripletlab_p from ${spec}; declare let b: typeof __tripletlab_p.b; `), all.text);
-  const empty = buildCellSource('1', none, 'used');
+  const own = buildCellSource('let b = 1; b + a + g;', prior);
+  assert.ok(own.text.startsWith(`import { g } from ${spec}; import * as __tripletlab_p from ${spec}; declare const a: typeof __tripletlab_p.a; `), own.text);
+  const empty = buildCellSource('1', none);
   assert.ok(empty.text.startsWith(`import {  } from ${spec}; import * as __tripletlab_p from ${spec}; `), 'the imports are there even when empty');
 });
 
 test('offsets map exactly between the cell and the generated text', () => {
   const code = 'x;\nconst a = 1;\nlet b = a;';
-  const src = buildCellSource(code, none, 'used');
+  const src = buildCellSource(code, none);
   for (let i = 0; i <= code.length; i++) {
     const g = src.toGenerated(i);
     assert.equal(src.text[g], code[i], `char at ${i}`);
@@ -65,13 +65,13 @@ test('offsets map exactly between the cell and the generated text', () => {
 });
 
 test('a hashbang stays the first line', () => {
-  const src = buildCellSource('#!/usr/bin/env node\nconst a = 1;', none, 'used');
+  const src = buildCellSource('#!/usr/bin/env node\nconst a = 1;', none);
   assert.ok(src.text.startsWith('#!/usr/bin/env node\n'));
   assert.equal(src.toOriginal(src.toGenerated(20)), 20);
 });
 
 test('`using` declarations, default exports and global augmentations are not exported', () => {
-  const src = buildCellSource('using r = res();\nexport default class {}\ndeclare global { var z: 1 }', none, 'used');
+  const src = buildCellSource('using r = res();\nexport default class {}\ndeclare global { var z: 1 }', none);
   assert.deepEqual(src.names, []);
   assert.ok(!src.text.includes('export using'));
   assert.ok(!src.text.includes('export declare global'));

@@ -145,6 +145,10 @@ test('completion in the middle of a line lists members of earlier cells and glob
   assert.deepEqual(c.matches, ['length']);
   const g = nb.complete('arr', 3);
   assert.ok(g.matches.includes('arr1') && g.matches.includes('arr2'));
+  run('function arrSum(a: number[]) { return a.length; }\nconst Arrow = 1;\ntype Arrow = string;');
+  const typed = nb.complete('Arr', 3).metadata._jupyter_types_experimental as { text: string; type: string }[];
+  assert.equal(typed.find((t) => t.text === 'arrSum')?.type, 'function');
+  assert.deepEqual(nb.check('const a: Arrow = "x";\nconst b: number = Arrow;'), [], 'a name with a value and a type meaning keeps both');
 });
 
 test('inspect shows the type of a variable and the signature and docs of a function', () => {
