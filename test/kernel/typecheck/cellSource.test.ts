@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildCellSource } from '../../../kernel/typecheck/cellSource';
+import { buildCellSource, type TopLevelName } from '../../../kernel/typecheck/cellSource';
 import { PRIOR_SPECIFIER } from '../../../kernel/typecheck/prior';
 
-const none = () => [] as string[];
+const none = (): TopLevelName[] => [];
 
 test('top-level declarations are exported and their names and kinds recorded', () => {
   const code = [

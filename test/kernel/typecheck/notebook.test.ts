@@ -76,6 +76,14 @@ test("a type from an older cell keeps its meaning after its name is re-declared"
   assert.deepEqual(nb.check('const r: Shape1 = { radius: 1 };'), []);
 });
 
+test('a declaration typed from an earlier variable keeps that type after the variable is re-declared', () => {
+  run('let seed5 = 42;');
+  run('let copy5: typeof seed5 = 1;');
+  run('let seed5 = "text";');
+  assert.deepEqual(nb.check('const n: number = copy5;'), []);
+  assert.deepEqual(codes(nb.check('const s: string = copy5;')), [2322]);
+});
+
 test("an earlier cell's let stays assignable (type-checked), its const does not, its function may be replaced", () => {
   run('let counter1 = 0;\nconst fixed1 = 0;');
   assert.deepEqual(nb.check('counter1 = counter1 + 1;\ncounter1++;'), []);

@@ -57,3 +57,16 @@ test('JSDoc stays above its declaration and global augmentations move to the top
   assert.match(text, /\/\*\* Doubles\. \*\/\nexport function dbl\(n: number\): number;/);
   assert.match(text, /\n\}\ndeclare global \{\n    var seen: number;\n\}/);
 });
+
+test("an earlier variable the cell saw as `typeof __tripletlab_p.x` is pinned to x's commit", () => {
+  const prior = new PriorModule();
+  prior.add(1, 'export declare let b: number;\n', [{ name: 'b', kind: 'let' }]);
+  prior.add(
+    2,
+    `import * as __tripletlab_p from ${P};\ndeclare let b: typeof __tripletlab_p.b;\nexport declare let c: typeof b;\n`,
+    [{ name: 'c', kind: 'let' }],
+  );
+  const text = prior.text();
+  assert.match(text, /declare namespace __tripletlab_c2 \{\nlet b: typeof __tripletlab_c1\.b;\nexport let c: typeof b;\n\}/);
+  assert.doesNotMatch(text, /__tripletlab_p/);
+});
