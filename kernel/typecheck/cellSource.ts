@@ -1,5 +1,5 @@
 import * as ts from 'typescript';
-import { PRIOR_NAMESPACE, PRIOR_SPECIFIER } from './prior';
+import { PRIOR_NAMES_EXPORT, PRIOR_NAMESPACE, PRIOR_SPECIFIER } from './prior';
 
 /** What a top-level name is, so later cells can treat it as the REPL does (`let`/`var` stay assignable). */
 export type NameKind = 'const' | 'let' | 'var' | 'function' | 'class' | 'interface' | 'type' | 'enum' | 'namespace' | 'import';
@@ -32,8 +32,9 @@ interface Insertion {
  * Rewrites a cell into a module whose top-level declarations are all exported, so that declaration
  * emit of the checked text describes every name the cell leaves behind (V8's REPL mode keeps them
  * all, and lets a later cell re-declare them). Earlier cells' names come in through one import on
- * the first line; names this cell declares itself are left out, so its own declarations win. That
- * import is there even when empty, so the cell's list of imported modules stays the same.
+ * the first line (see prior.ts); names this cell declares itself are left out, so its own
+ * declarations win. That import is there even when unused, so the cell's list of imported modules
+ * stays the same from one request to the next.
  * Generated text is only ever inserted, never replacing user text, so positions map exactly.
  */
 export function buildCellSource(code: string, prior: (declared: ReadonlySet<string>) => readonly TopLevelName[]): CellSource {
@@ -62,12 +63,16 @@ export function buildCellSource(code: string, prior: (declared: ReadonlySet<stri
   // alias to resolve, and a notebook accumulates hundreds. (Completion adds the rest by name.)
   const used = identifiers(sf);
   const visible = prior(seen).filter((n) => used.has(n.name));
-  const spec = JSON.stringify(PRIOR_SPECIFIER);
-  // Earlier variables are re-declared as ambient variables of this cell rather than imported: an
-  // import is read-only, and V8's REPL lets a later cell assign an earlier `let` (checked as usual).
-  const imported = visible.filter((n) => !isVariable(n.kind)).map((n) => n.name);
-  let header = `import { ${imported.join(', ')} } from ${spec}; import * as ${PRIOR_NAMESPACE} from ${spec}; `;
-  for (const n of visible) if (isVariable(n.kind)) header += `declare ${n.kind} ${n.name}: typeof ${PRIOR_NAMESPACE}.${n.name}; `;
+  // Earlier variables become ambient variables of this cell rather than import aliases: an alias
+  // is read-only, and V8's REPL lets a later cell assign an earlier `let` (checked as usual).
+  // Functions, classes, types and imports become aliases, which keep every meaning (value, type,
+  // namespace) and the JSDoc.
+  let header = `import { ${PRIOR_NAMES_EXPORT} as ${PRIOR_NAMESPACE} } from ${JSON.stringify(PRIOR_SPECIFIER)}; `;
+  for (const n of visible) {
+    header += isVariable(n.kind)
+      ? `declare ${n.kind} ${n.name}: typeof ${PRIOR_NAMESPACE}.${n.name}; `
+      : `import ${n.name} = ${PRIOR_NAMESPACE}.${n.name}; `;
+  }
   if (reexports.length > 0) header += `export { ${reexports.join(', ')} }; `;
   header += 'export {}; ';
   // A hashbang must stay the first line.

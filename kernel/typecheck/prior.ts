@@ -5,10 +5,11 @@ import type { NameKind, TopLevelName } from './cellSource';
 export const PRIOR_SPECIFIER = './__tripletlab_prior';
 /** Local name of the cell's namespace import of the prior module. */
 export const PRIOR_NAMESPACE = '__tripletlab_p';
+/** The prior module's one export: a namespace of every current name. */
+export const PRIOR_NAMES_EXPORT = '__tripletlab_names';
 
 const NS = '__tripletlab_c';
 const MOD = '__tripletlab_m';
-const NAMES = '__tripletlab_names';
 
 interface Block {
   text: string;
@@ -32,8 +33,8 @@ interface NameEntry {
  * Why one module and hoisted `import … = require()` lines: TypeScript rebuilds its whole file
  * graph (all of lib, `@types/node` and tfjs) whenever some file's list of imports changes, and
  * reuses it when only file contents change. Keeping the prior's imports — one line per external
- * module ever used, never removed — and the cell's import of this module stable makes a commit a
- * content change only.
+ * module ever used, never removed — and the cell's one import of this module stable makes a
+ * commit a content change only. The cell reaches names as `__tripletlab_p.x` through that import.
  */
 export class PriorModule {
   private readonly modules = new Map<string, string>();
@@ -75,11 +76,11 @@ export class PriorModule {
     }
     for (const [n, block] of this.blocks) out.push(`declare namespace ${NS}${n} {\n${block.text}\n}`);
     for (const block of this.blocks.values()) out.push(...block.augmentations);
-    // Exported through a namespace so the names do not enter this module's scope, where they
-    // would shadow globals (a cell's own `Response` or `process`) for every block above.
-    out.push(`declare namespace ${NAMES} {`);
+    // Inside a namespace so the names do not enter this module's scope, where they would shadow
+    // globals (a cell's own `Response` or `process`) for every block above.
+    out.push(`export declare namespace ${PRIOR_NAMES_EXPORT} {`);
     for (const [name, e] of this.names) out.push(`  export import ${name} = ${NS}${e.commit}.${name};`);
-    out.push('}', `export = ${NAMES};`, '');
+    out.push('}', '');
     return out.join('\n');
   }
 
@@ -100,7 +101,7 @@ export class PriorModule {
     const refs = new Set<number>();
     for (const st of sf.statements) {
       if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier)) {
-        lines.push(...this.importAliases(st, st.moduleSpecifier.text, refs));
+        lines.push(...this.importAliases(st, st.moduleSpecifier.text));
       } else if (ts.isImportEqualsDeclaration(st) && ts.isExternalModuleReference(st.moduleReference)) {
         const ref = st.moduleReference.expression;
         if (ts.isStringLiteral(ref)) lines.push(`export import ${st.name.text} = ${this.hoist('require', ref.text)};`);
@@ -116,24 +117,12 @@ export class PriorModule {
     return { text: lines.join('\n'), augmentations, refs: [...refs] };
   }
 
-  private importAliases(st: ts.ImportDeclaration, spec: string, refs: Set<number>): string[] {
+  private importAliases(st: ts.ImportDeclaration, spec: string): string[] {
     const clause = st.importClause;
     if (!clause) return [];
     const out: string[] = [];
-    if (spec === PRIOR_SPECIFIER) {
-      // Earlier cells' names: pin them to the namespace that was newest when this cell ran.
-      const bindings = clause.namedBindings;
-      if (bindings && ts.isNamedImports(bindings)) {
-        for (const el of bindings.elements) {
-          const imported = (el.propertyName ?? el.name).text;
-          const entry = this.names.get(imported);
-          if (!entry) continue;
-          refs.add(entry.commit);
-          out.push(`import ${el.name.text} = ${NS}${entry.commit}.${imported};`);
-        }
-      }
-      return out;
-    }
+    // The cell's view of earlier names; its uses (`__tripletlab_p.x`) are pinned in rewrite().
+    if (spec === PRIOR_SPECIFIER) return out;
     if (clause.name) out.push(`export import ${clause.name.text} = ${this.hoist('default', spec)};`);
     const bindings = clause.namedBindings;
     if (bindings && ts.isNamespaceImport(bindings)) out.push(`export import ${bindings.name.text} = ${this.hoist('require', spec)};`);
@@ -156,7 +145,7 @@ export class PriorModule {
       edits.push({ start: declare.getStart(sf), end, text: '' });
     }
     const visit = (node: ts.Node): void => {
-      // `typeof __tripletlab_p.x` (an earlier variable, as the cell saw it): pin to x's commit.
+      // `__tripletlab_p.x` (an earlier name, as the cell saw it): pin it to x's commit.
       const pair = ts.isQualifiedName(node) ? [node.left, node.right] : ts.isPropertyAccessExpression(node) ? [node.expression, node.name] : undefined;
       if (pair && ts.isIdentifier(pair[0]) && pair[0].text === PRIOR_NAMESPACE && ts.isIdentifier(pair[1])) {
         const left = pair[0];

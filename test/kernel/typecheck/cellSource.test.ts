@@ -42,13 +42,13 @@ test('earlier names come in through the prior module, minus those the cell decla
       { name: 'f', kind: 'function' as const },
       { name: 'g', kind: 'class' as const },
     ].filter((n) => !declared.has(n.name));
-  const spec = JSON.stringify(PRIOR_SPECIFIER);
+  const head = `import { __tripletlab_names as __tripletlab_p } from ${JSON.stringify(PRIOR_SPECIFIER)}; `;
   const src = buildCellSource('const a = b + f();', prior);
-  assert.ok(src.text.startsWith(`import { f } from ${spec}; import * as __tripletlab_p from ${spec}; declare let b: typeof __tripletlab_p.b; `), src.text);
+  assert.ok(src.text.startsWith(`${head}declare let b: typeof __tripletlab_p.b; import f = __tripletlab_p.f; `), src.text);
   const own = buildCellSource('let b = 1; b + a + g;', prior);
-  assert.ok(own.text.startsWith(`import { g } from ${spec}; import * as __tripletlab_p from ${spec}; declare const a: typeof __tripletlab_p.a; `), own.text);
+  assert.ok(own.text.startsWith(`${head}declare const a: typeof __tripletlab_p.a; import g = __tripletlab_p.g; `), own.text);
   const empty = buildCellSource('1', none);
-  assert.ok(empty.text.startsWith(`import {  } from ${spec}; import * as __tripletlab_p from ${spec}; `), 'the imports are there even when empty');
+  assert.ok(empty.text.startsWith(`${head}export {}; `), 'the import is there even when unused');
 });
 
 test('offsets map exactly between the cell and the generated text', () => {

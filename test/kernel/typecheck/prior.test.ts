@@ -10,7 +10,7 @@ test('each commit becomes an ambient namespace and the newest one exports each n
   prior.add(2, 'export declare let x: string;\n', [{ name: 'x', kind: 'let' }]);
   const text = prior.text();
   assert.match(text, /declare namespace __tripletlab_c2 \{\nexport let x: string;\n\}/);
-  assert.match(text, /export import x = __tripletlab_c2\.x;/);
+  assert.match(text, /export declare namespace __tripletlab_names \{\n  export import x = __tripletlab_c2\.x;\n\}/);
   assert.doesNotMatch(text, /__tripletlab_c1/, 'commit 1 is unreachable once x is re-declared');
   assert.equal(prior.kindOf('x'), 'let');
   assert.equal(prior.liveCommits, 1);
@@ -19,7 +19,7 @@ test('each commit becomes an ambient namespace and the newest one exports each n
 test("a later commit's use of an earlier name stays pinned to that commit", () => {
   const prior = new PriorModule();
   prior.add(1, 'export interface P { a: number }\n', [{ name: 'P', kind: 'interface' }]);
-  prior.add(2, `import { P } from ${P};\nexport declare const p: P;\n`, [{ name: 'p', kind: 'const' }]);
+  prior.add(2, `import { __tripletlab_names as __tripletlab_p } from ${P};\nimport P = __tripletlab_p.P;\nexport declare const p: P;\n`, [{ name: 'p', kind: 'const' }]);
   prior.add(3, 'export interface P { b: string }\n', [{ name: 'P', kind: 'interface' }]);
   const text = prior.text();
   assert.match(text, /declare namespace __tripletlab_c2 \{\nimport P = __tripletlab_c1\.P;\nexport const p: P;\n\}/);
@@ -63,7 +63,7 @@ test("an earlier variable the cell saw as `typeof __tripletlab_p.x` is pinned to
   prior.add(1, 'export declare let b: number;\n', [{ name: 'b', kind: 'let' }]);
   prior.add(
     2,
-    `import * as __tripletlab_p from ${P};\ndeclare let b: typeof __tripletlab_p.b;\nexport declare let c: typeof b;\n`,
+    `import { __tripletlab_names as __tripletlab_p } from ${P};\ndeclare let b: typeof __tripletlab_p.b;\nexport declare let c: typeof b;\n`,
     [{ name: 'c', kind: 'let' }],
   );
   const text = prior.text();
