@@ -189,10 +189,14 @@ export class PriorModule {
     return `${prefix}${this.hoist('require', spec)}${qualifier ? '.' + qualifier : ''}`;
   }
 
-  /** A commit's block stays while a current name, or a block that stays, refers to it. */
+  /**
+   * A commit's block stays while a current name, or a block that stays, refers to it. A block that
+   * augments the global scope always stays: its augmentation still holds at run time.
+   */
   private dropUnreachable(): void {
     const live = new Set<number>();
     const pending = [...new Set([...this.names.values()].map((e) => e.commit))];
+    for (const [n, block] of this.blocks) if (block.augmentations.length > 0) pending.push(n);
     while (pending.length > 0) {
       const n = pending.pop()!;
       if (live.has(n)) continue;

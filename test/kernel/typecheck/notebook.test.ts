@@ -174,6 +174,12 @@ test('inspect shows the type of a variable and the signature and docs of a funct
   assert.deepEqual(nb.inspect('   ', 1, 0), { found: false, data: {}, metadata: {} });
 });
 
+test('a cell that only augments the global scope keeps its augmentation', () => {
+  assert.deepEqual(run('declare global { interface Array<T> { lastItem6(): T | undefined } }'), []);
+  run('const unrelated6 = 1;');
+  assert.deepEqual(nb.check('const n: number | undefined = [1, 2].lastItem6();'), []);
+});
+
 test('an earlier cell that threw part-way still declared its names', () => {
   run('const before3 = 1;\nthrow new Error("boom");\nconst after3 = "x";');
   assert.deepEqual(nb.check('const a: number = before3;\nconst b: string = after3;'), []);
@@ -191,6 +197,24 @@ test('started in a folder without node_modules, node globals and packages are st
     const far = new NotebookTypes({ cwd: dir });
     assert.deepEqual(far.check('console.log(process.pid);\nimport * as path from "path";\nconst t = tf.tensor([1]);'), []);
     assert.deepEqual(codes(far.check('const n: number = process.version;')), [2322]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("cells import the notebook folder's own files and packages", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tripletlab-typecheck-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'util.ts'), 'export function helper(n: number): string { return String(n); }\n');
+    fs.mkdirSync(path.join(dir, 'node_modules', 'localpkg'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'node_modules', 'localpkg', 'package.json'), '{"name":"localpkg","version":"1.0.0","types":"index.d.ts"}');
+    fs.writeFileSync(path.join(dir, 'node_modules', 'localpkg', 'index.d.ts'), 'export declare const answer: 42;\n');
+    const local = new NotebookTypes({ cwd: dir });
+    const cell = 'import { helper } from "./util";\nimport { answer } from "localpkg";';
+    assert.deepEqual(local.check(cell), []);
+    local.commit(cell);
+    assert.deepEqual(local.check('const s: string = helper(answer);'), []);
+    assert.deepEqual(codes(local.check('const n: number = helper(1);')), [2322]);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
