@@ -23,9 +23,6 @@ export interface CellRuntimeOptions {
 }
 
 const TYPECHECK_MODES: readonly TypecheckMode[] = ['warn', 'error', 'off'];
-// An interrupt reaches the runtime twice (SIGINT and the worker's message); the second copy must
-// not stop the next queued cell, which can start within the same turn of the event loop.
-const DUPLICATE_INTERRUPT_MS = 100;
 const MAX_REMEMBERED_CELLS = 500;
 
 function interruptedReport(): ErrorReport {
@@ -49,8 +46,6 @@ export class CellRuntime {
   private readonly sources = new Map<string, string>();
   private readonly undo: (() => void)[] = [];
   private settleInterrupted: (() => void) | undefined;
-  private cellStartedAt = 0;
-  private lastInterruptAt = -Infinity;
   private tfLoaded = false;
   private expressionCount = 0;
   private pages: MimeBundle[] = [];
@@ -136,8 +131,6 @@ export class CellRuntime {
   interrupt(): void {
     const settle = this.settleInterrupted;
     if (!settle) return;
-    if (this.cellStartedAt - this.lastInterruptAt < DUPLICATE_INTERRUPT_MS) return;
-    this.lastInterruptAt = Date.now();
     settle();
   }
 
@@ -167,7 +160,6 @@ export class CellRuntime {
     const evaluation = await this.evaluateInterruptibly(`${js}\n//# sourceURL=${cell}`);
     switch (evaluation.kind) {
       case 'interrupted':
-        this.lastInterruptAt = Date.now();
         return { status: 'error', ...interruptedReport() };
       case 'thrown':
         return { status: 'error', ...formatError(evaluation.value, this.sources, { cell, line: evaluation.line ?? 1, column: evaluation.column ?? 1 }) };
@@ -194,7 +186,6 @@ export class CellRuntime {
     const interrupted = new Promise<Evaluation>((resolve) => {
       this.settleInterrupted = () => resolve({ kind: 'interrupted' });
     });
-    this.cellStartedAt = Date.now();
     const done = () => {
       this.settleInterrupted = undefined;
     };

@@ -17,29 +17,35 @@ export async function handleExecute(server: KernelServer, ctx: RequestContext): 
   if (!silent) ctx.publish('execute_input', { code, execution_count: count });
   if (storeHistory) server.history.add(count, code);
 
-  const cellId = `cell-${count}`;
+  // Silent executions share the execution count, so the type service gets its own serial id.
+  const cellId = `cell-${++server.cellSerial}`;
   const mode: TypecheckMode = server.runtime.kernel.typecheck;
   let outcome: CellOutcome | undefined;
 
-  if (mode !== 'off' && code.trim() !== '') {
-    const types = server.types();
-    const diags = await types.check(cellId, code, { skipIfNotReady: mode === 'warn' }).catch((err: Error) => {
-      ctx.publish('stream', { name: 'stderr', text: `Type checking unavailable: ${err.message}\n` });
-      return null;
-    });
-    const errors = diags?.filter((d: CellDiagnostic) => d.category === 'error') ?? [];
-    if (diags && diags.length > 0) {
-      const block = server.formatDiagnostics(diags, code);
-      if (mode === 'error' && errors.length > 0) {
-        outcome = {
-          status: 'error',
-          ename: 'TypeError',
-          evalue: `${errors.length} type error${errors.length > 1 ? 's' : ''} (typecheck mode 'error'; set kernel.typecheck = 'warn' to run anyway)`,
-          traceback: block.split('\n'),
-        };
-      } else if (!silent) {
-        ctx.publish('stream', { name: 'stderr', text: block.endsWith('\n') ? block : block + '\n' });
-      }
+  // In `warn` mode the check runs on the type service's thread while the cell runs here, so a
+  // cell costs max(check, run) rather than their sum; the checker is never waited for while it
+  // loads. In `error` mode the cell only runs once the check found no error.
+  const checking: Promise<CellDiagnostic[] | null> =
+    mode !== 'off' && code.trim() !== ''
+      ? server
+          .types()
+          .check(cellId, code, { skipIfNotReady: mode === 'warn' })
+          .catch((err: Error) => {
+            server.log(`type check of ${cellId} failed: ${err.message}`);
+            return null;
+          })
+      : Promise.resolve(null);
+
+  if (mode === 'error') {
+    const diags = (await checking) ?? [];
+    const errors = diags.filter((d) => d.category === 'error');
+    if (errors.length > 0) {
+      outcome = {
+        status: 'error',
+        ename: 'TypeError',
+        evalue: `${errors.length} type error${errors.length > 1 ? 's' : ''} (typecheck mode 'error'; set kernel.typecheck = 'warn' to run anyway)`,
+        traceback: server.formatDiagnostics(diags, code).split('\n'),
+      };
     }
   }
 
@@ -53,12 +59,22 @@ export async function handleExecute(server: KernelServer, ctx: RequestContext): 
   }
   if (mode !== 'off' || server.typesStarted()) server.types().commit(cellId, code);
 
-  if (outcome.status === 'ok') {
-    if (outcome.result && !silent) {
-      ctx.publish('execute_result', { execution_count: count, data: outcome.result, metadata: outcome.resultMetadata ?? {} });
-      const text = outcome.result['text/plain'];
-      if (storeHistory && typeof text === 'string') server.history.setOutput(count, text);
+  if (outcome.status === 'ok' && outcome.result && !silent) {
+    ctx.publish('execute_result', { execution_count: count, data: outcome.result, metadata: outcome.resultMetadata ?? {} });
+    const text = outcome.result['text/plain'];
+    if (storeHistory && typeof text === 'string') server.history.setOutput(count, text);
+  } else if (outcome.status === 'error') {
+    ctx.publish('error', { ename: outcome.ename, evalue: outcome.evalue, traceback: outcome.traceback });
+  }
+  if (mode === 'warn') {
+    const diags = await checking;
+    if (diags && diags.length > 0 && !silent) {
+      const block = server.formatDiagnostics(diags, code);
+      ctx.publish('stream', { name: 'stderr', text: block.endsWith('\n') ? block : block + '\n' });
     }
+  }
+
+  if (outcome.status === 'ok') {
     const userExpressions = isRecord(c.user_expressions)
       ? await server.runtime.evaluateExpressions(c.user_expressions as Record<string, string>, ctx)
       : {};
@@ -66,7 +82,6 @@ export async function handleExecute(server: KernelServer, ctx: RequestContext): 
     return 'ok';
   }
   const { ename, evalue, traceback } = outcome;
-  ctx.publish('error', { ename, evalue, traceback });
   ctx.reply('execute_reply', { status: 'error', execution_count: count, ename, evalue, traceback, user_expressions: {}, payload: [] });
   return 'error';
 }

@@ -42,6 +42,8 @@ function stopTraining(): void {
  */
 export class KernelServer {
   executionCount = 0;
+  /** Serial id of every executed cell, silent ones included (the type service's cell ids). */
+  cellSerial = 0;
   readonly history = new History();
   readonly runtime: CellRuntime;
   private readonly worker: Worker;
@@ -68,7 +70,7 @@ export class KernelServer {
     const ext = extname(__filename);
     this.worker = new Worker(join(__dirname, `socket-thread${ext}`), {
       workerData: data,
-      execArgv: ext === '.ts' ? ['-r', 'sucrase/register/ts'] : [],
+      execArgv: ext === '.ts' ? ['-r', require.resolve('sucrase/register/ts')] : [],
     });
     this.handlers = {
       kernel_info_request: (ctx) => ctx.reply('kernel_info_reply', this.info),

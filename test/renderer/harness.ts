@@ -1,3 +1,4 @@
+import { repoRoot } from '../support/paths';
 // Functions passed to page.evaluate run in the browser as written: no `??` or `?.` there, since the
 // TypeScript-on-the-fly loader rewrites them into helpers the page does not have.
 /**
@@ -12,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-export const ROOT = resolve(__dirname, '../..');
+export const ROOT = repoRoot(__dirname);
 export const ARTIFACTS = resolve(ROOT, 'test-artifacts/renderer');
 const BUNDLE = resolve(ROOT, 'out/renderer/index.js');
 

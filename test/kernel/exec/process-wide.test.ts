@@ -1,3 +1,4 @@
+import { nodeArgs, repoRoot, scriptBeside } from '../../support/paths';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -5,8 +6,8 @@ import { test } from 'node:test';
 
 // These change process-wide state, so each runs in its own child process (see fixtures/).
 function scenario(name: string): Record<string, any> {
-  const script = join(__dirname, 'fixtures', 'process-scenarios.ts');
-  const out = execFileSync(process.execPath, ['-r', 'sucrase/register/ts', script, name], { cwd: join(__dirname, '..', '..', '..'), encoding: 'utf8', timeout: 60_000 });
+  const script = scriptBeside(join(__dirname, 'fixtures'), 'process-scenarios', __filename);
+  const out = execFileSync(process.execPath, [...nodeArgs(script), name], { cwd: repoRoot(), encoding: 'utf8', timeout: 60_000 });
   return JSON.parse(out.trim().split('\n').pop()!);
 }
 

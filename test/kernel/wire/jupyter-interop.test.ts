@@ -1,3 +1,4 @@
+import { nodeArgs, repoRoot, scriptBeside } from '../../support/paths';
 /**
  * Interoperability with the Jupyter project's own implementation (Debian python3-jupyter-client
  * and python3-ipykernel, run with /usr/bin/python3): messages signed by jupyter_client's Session
@@ -124,8 +125,8 @@ test('KernelClient drives ipykernel: outputs, errors, stdin, heartbeat, interrup
 });
 
 test('jupyter_client BlockingKernelClient drives a kernel served by KernelSockets', { skip: noClient }, async () => {
-  const fixture = join(__dirname, 'fixtures', 'echo-kernel.ts');
-  const kernel = await startKernel({ argv: [process.execPath, '-r', 'sucrase/register/ts', fixture, '{connection_file}'], cwd: join(__dirname, '..', '..', '..'), readyTimeoutMs: 30_000 });
+  const fixture = scriptBeside(join(__dirname, 'fixtures'), 'echo-kernel', __filename);
+  const kernel = await startKernel({ argv: [process.execPath, ...nodeArgs(fixture), '{connection_file}'], cwd: repoRoot(), readyTimeoutMs: 30_000 });
   try {
     const out = python(
       `

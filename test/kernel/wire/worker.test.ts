@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { freePorts, ConnectionInfo } from '../../../kernel/wire/connection';
 import { KernelClient } from '../../../kernel/wire/client';
+import { scriptBeside } from '../../support/paths';
 
 // The kernel server runs its channels in a worker thread so heartbeat and control answer while a
 // cell blocks the main thread; nothing in kernel/wire may depend on being on the main thread.
 test('KernelSockets bind and serve from a worker thread', async () => {
   const [shell_port, iopub_port, stdin_port, control_port, hb_port] = await freePorts(5);
   const info: ConnectionInfo = { transport: 'tcp', ip: '127.0.0.1', shell_port, iopub_port, stdin_port, control_port, hb_port, key: 'worker-key', signature_scheme: 'hmac-sha256' };
-  const fixture = join(__dirname, 'fixtures', 'echo-kernel.ts');
+  const fixture = scriptBeside(join(__dirname, 'fixtures'), 'echo-kernel', __filename);
   const worker = new Worker(
     `require('sucrase/register/ts');
      const { parentPort, workerData } = require('node:worker_threads');
