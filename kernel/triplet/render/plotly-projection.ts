@@ -9,7 +9,7 @@ import { baseLayout, LIGHT_THEME, type Theme } from './theme';
  * At most this many points go into the plotly fallback. It is a second copy of the data kept only
  * for frontends without our renderer, so it is subsampled to keep the notebook small; the title says so.
  */
-export const PLOTLY_FALLBACK_MAX_POINTS = 1500;
+export const PLOTLY_FALLBACK_MAX_POINTS = 1000;
 
 /** Plotly's typed-array JSON form (`{dtype, bdata}`, plotly.js ≥ 2.28): little-endian float32, base64. */
 function f4(values: number[]): { dtype: 'f4'; bdata: string } {

@@ -82,7 +82,8 @@ export function snapshot(
   const coords = previous.coords && previous.coords.length === p.coords.length
     ? procrustesAlign({ x: p.coords, n: e.n, dims }, { x: previous.coords, n: e.n, dims }).coords
     : p.coords;
-  const k = Math.min(options.neighbors, e.n - 1);
+  const wanted = options.neighbors >= 0 ? options.neighbors : defaultNeighbors(e.n);
+  const k = Math.min(wanted, e.n - 1);
   const knn = k > 0 ? chunkedKnn({ data: e.data, n: e.n, dims: e.dims }, { data: e.data, n: e.n, dims: e.dims }, { k, distance: cfg.distance, excludeSelf: true }) : undefined;
   const projection = encodeProjection({
     coords,
@@ -96,4 +97,13 @@ export function snapshot(
     title: options.title,
   });
   return { distances, projection, state: { histogram: { binEdges: h.binEdges, positive: h.positive, negative: h.negative }, coords } };
+}
+
+/**
+ * Neighbour lists cost ~2.7 bytes per index in the notebook (base64 Uint16); the coordinates and
+ * the static fallbacks of 5,000 points already take ~85 KB, so the lists get what is left of a
+ * ~100 KB budget, and at least one neighbour each.
+ */
+export function defaultNeighbors(n: number): number {
+  return Math.max(1, Math.min(10, Math.floor(5600 / Math.max(1, n))));
 }

@@ -57,7 +57,7 @@ test('plotly projection fallback subsamples large projections and says so', () =
   const fig = projectionBundle(clusteredProjection(5000, 2))[PLOTLY_MIME] as { data: { x: { dtype: string; bdata: string } }[]; layout: { title: { text: string } } };
   const points = fig.data.reduce((s, t) => s + ((t.x.bdata.length / 4) * 3 - (t.x.bdata.match(/=/g)?.length ?? 0)) / 4, 0);
   assert.equal(points, PLOTLY_FALLBACK_MAX_POINTS);
-  assert.match(fig.layout.title.text, /1,500 of 5,000 points shown/);
+  assert.match(fig.layout.title.text, /1,000 of 5,000 points shown/);
   const small = projectionBundle(clusteredProjection(100, 3))[PLOTLY_MIME] as { data: { type: string; z: unknown }[]; layout: { title: { text: string } } };
   assert.match(small.layout.title.text, /\(100 points\)/);
   assert.equal(small.data[0].type, 'scatter3d');
