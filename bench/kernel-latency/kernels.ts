@@ -8,6 +8,8 @@ export interface KernelUnderTest {
   argv: string[];
   env?: NodeJS.ProcessEnv;
   trivial: string;
+  /** A trivial cell whose text differs each time: `1 + i`. */
+  trivialDistinct: (i: number) => string;
   declaration: (i: number) => string;
   /** Defines `arr` for the completion test. */
   setup: string;
@@ -25,6 +27,7 @@ const bin = (name: string) => join(root, 'node_modules', '.bin', name);
 export function kernelsUnderTest(): KernelUnderTest[] {
   const ts = {
     trivial: '1 + 1',
+    trivialDistinct: (i: number) => `1 + ${i}`,
     declaration: (i: number) => `const v${i}: number = ${i};`,
     setup: 'const arr = [1, 2, 3];',
     complete: 'arr.',
@@ -56,6 +59,7 @@ export function kernelsUnderTest(): KernelUnderTest[] {
       name: 'ipykernel',
       argv: ['/usr/bin/python3', '-m', 'ipykernel_launcher', '-f', '{connection_file}'],
       trivial: '1 + 1',
+      trivialDistinct: (i: number) => `1 + ${i}`,
       declaration: (i: number) => `v${i}: int = ${i}`,
       setup: 'arr = [1, 2, 3]',
       complete: 'arr.',

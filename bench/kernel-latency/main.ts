@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   for (const [name, r] of Object.entries(results)) {
     if (name === 'tripletlab' || !ours || 'error' in r || 'skipped' in r) continue;
     ratios[name] = {};
-    for (const key of ['startup_s', 'first_cell_ms', 'trivial_ms', 'decl_ms', 'complete_ms', 'rss_mb']) {
+    for (const key of ['startup_s', 'first_cell_ms', 'trivial_ms', 'trivial_distinct_ms', 'decl_ms', 'complete_ms', 'rss_mb']) {
       const a = (r as Record<string, number>)[key];
       ratios[name][key] = typeof a === 'number' && ours[key] ? round(a / ours[key], 2) : null;
     }
@@ -50,22 +50,24 @@ function format(f: KernelFigures): Record<string, unknown> {
     startup_s: round(f.startup_s, 3),
     first_cell_ms: round(f.first_cell_ms),
     trivial_ms: round(f.trivial_ms),
+    trivial_distinct_ms: round(f.trivial_distinct_ms),
     decl_ms: round(f.decl_ms),
     decl_first20_ms: round(f.decl_first20_ms),
     decl_last20_ms: round(f.decl_last20_ms),
     complete_ms: round(f.complete_ms),
     complete_matches: f.complete_matches,
     rss_mb: round(f.rss_mb, 1),
+    rss_before_soak_mb: round(f.rss_before_soak_mb, 1),
     rss_after_soak_mb: round(f.rss_after_soak_mb, 1),
     type_checks: f.type_checks,
   };
 }
 
 function printTable(results: Record<string, Record<string, unknown>>): void {
-  const cols = ['startup_s', 'first_cell_ms', 'trivial_ms', 'decl_ms', 'decl_first20_ms', 'decl_last20_ms', 'complete_ms', 'rss_mb', 'rss_after_soak_mb'];
-  process.stderr.write(`\n${'kernel'.padEnd(12)}${cols.map((c) => c.padStart(18)).join('')}\n`);
+  const cols = ['startup_s', 'first_cell_ms', 'trivial_ms', 'trivial_distinct_ms', 'decl_ms', 'decl_first20_ms', 'decl_last20_ms', 'complete_ms', 'rss_mb', 'rss_before_soak_mb', 'rss_after_soak_mb'];
+  process.stderr.write(`\n${'kernel'.padEnd(12)}${cols.map((c) => c.padStart(14)).join('')}\n`);
   for (const [name, r] of Object.entries(results)) {
-    const cells = cols.map((c) => String(r[c] ?? (r.error ? 'error' : r.skipped ? 'skipped' : '-')).padStart(18));
+    const cells = cols.map((c) => String(r[c] ?? (r.error ? 'error' : r.skipped ? 'skipped' : '-')).padStart(14));
     process.stderr.write(`${name.padEnd(12)}${cells.join('')}\n`);
   }
 }

@@ -23,12 +23,14 @@ export interface KernelFigures {
   startup_s: number;
   first_cell_ms: number;
   trivial_ms: number;
+  trivial_distinct_ms: number;
   decl_ms: number;
   decl_first20_ms: number;
   decl_last20_ms: number;
   complete_ms: number;
   complete_matches: number;
   rss_mb: number | null;
+  rss_before_soak_mb: number | null;
   rss_after_soak_mb: number | null;
   type_checks: boolean;
 }
@@ -70,7 +72,12 @@ export async function measureKernel(k: KernelUnderTest, n: Sizes, log: (s: strin
 
     const run = async (code: string) => {
       const s = performance.now();
-      const r = await client!.execute(code, { timeoutMs: 60_000 });
+      let r;
+      try {
+        r = await client!.execute(code, { timeoutMs: 60_000 });
+      } catch (err) {
+        throw new Error(`${k.name}: cell ${JSON.stringify(code)}: ${(err as Error).message}`);
+      }
       const ms = performance.now() - s;
       if ((r.reply.content as { status: string }).status !== 'ok') throw new Error(`${k.name}: cell failed: ${code}: ${text(r.outputs).slice(0, 300)}`);
       return { ms, outputs: r.outputs };
@@ -80,6 +87,9 @@ export async function measureKernel(k: KernelUnderTest, n: Sizes, log: (s: strin
     const rss = treeRssMb(child.pid!);
     const trivial: number[] = [];
     for (let i = 0; i < n.trivial; i++) trivial.push((await run(k.trivial)).ms);
+    // The same kind of cell with a different text each time (no repeated-cell caching can help).
+    const distinct: number[] = [];
+    for (let i = 0; i < n.trivial; i++) distinct.push((await run(k.trivialDistinct(i))).ms);
 
     if (k.warmTypecheck) {
       const until = performance.now() + 30_000;
@@ -103,6 +113,8 @@ export async function measureKernel(k: KernelUnderTest, n: Sizes, log: (s: strin
       matches = ((r.content as { matches?: unknown[] }).matches ?? []).length;
     }
 
+    // Flatness over the soak is judged from its own start: by then the type checker has loaded.
+    const rssSoakStart = n.soak > 0 ? treeRssMb(child.pid!) : null;
     for (let i = 0; i < n.soak; i++) await run(k.trivial);
     const rssSoak = n.soak > 0 ? treeRssMb(child.pid!) : null;
     log(`${k.name}: done`);
@@ -110,12 +122,14 @@ export async function measureKernel(k: KernelUnderTest, n: Sizes, log: (s: strin
       startup_s: startup,
       first_cell_ms: first,
       trivial_ms: median(trivial),
+      trivial_distinct_ms: median(distinct),
       decl_ms: median(decl),
       decl_first20_ms: median(decl.slice(0, 20)),
       decl_last20_ms: median(decl.slice(-20)),
       complete_ms: median(complete),
       complete_matches: matches,
       rss_mb: rss,
+      rss_before_soak_mb: rssSoakStart,
       rss_after_soak_mb: rssSoak,
       type_checks: k.typeChecks,
     };

@@ -219,3 +219,13 @@ test("cells import the notebook folder's own files and packages", () => {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('re-checking an unchanged cell reuses its diagnostics until an earlier declaration changes', () => {
+  run('const cachedValue: number = 1;');
+  const use = 'cachedValue.toFixed(2);';
+  assert.deepEqual(codes(nb.check(use)), []);
+  assert.deepEqual(codes(run(use)), [], 'a cell that declares nothing leaves the model unchanged');
+  run('const cachedValue: string = "now a string";');
+  assert.deepEqual(codes(nb.check(use)), [2551], 'the new declaration is seen, not the cached result');
+  assert.deepEqual(codes(nb.check('cachedValue.toUpperCase();')), []);
+});
