@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { nodeArgs, repoRoot } from '../support/paths';
+
+// The tutorials people share: each must run top to bottom headless, as `tripletlab run` does.
+const root = repoRoot();
+const CLI = __filename.endsWith('.ts') ? join(root, 'kernel', 'cli', 'main.ts') : join(root, 'out', 'kernel', 'cli', 'main.js');
+const notebooks = readdirSync(join(root, 'notebooks')).filter((f) => f.endsWith('.ipynb')).sort();
+
+type Output = { output_type: string; data?: Record<string, unknown>; text?: string[]; ename?: string; evalue?: string };
+const plain = (o: Output) => [o.data?.['text/plain'] ?? o.text ?? ''].flat().join('');
+
+function execute(name: string): { cells: { cell_type: string; outputs?: Output[] }[] } {
+  const out = join(mkdtempSync(join(tmpdir(), 'tripletlab-nb-')), name);
+  const r = spawnSync(process.execPath, [...nodeArgs(CLI), 'run', join(root, 'notebooks', name), '-o', out], { encoding: 'utf8', timeout: 600_000 });
+  assert.equal(r.status, 0, `${name} failed:\n${r.stderr.slice(-3000)}`);
+  return JSON.parse(readFileSync(out, 'utf8'));
+}
+
+test('there are tutorials to run', () => assert.ok(notebooks.length >= 2, notebooks.join(', ')));
+
+test('00-hello runs and shows rich output', { timeout: 600_000 }, () => {
+  const nb = execute('00-hello.ipynb');
+  const outputs = nb.cells.flatMap((c) => c.outputs ?? []);
+  assert.ok(outputs.every((o) => o.output_type !== 'error'));
+  assert.ok(outputs.some((o) => o.data && 'text/html' in o.data));
+  assert.ok(outputs.some((o) => o.data && 'image/svg+xml' in o.data));
+});
+
+test('01-triplet-mnist trains an embedding that retrieves better than raw pixels, with the watch plots', { timeout: 600_000 }, () => {
+  const nb = execute('01-triplet-mnist.ipynb');
+  const outputs = nb.cells.flatMap((c) => c.outputs ?? []);
+  const metrics = outputs
+    .filter((o) => o.output_type === 'execute_result' && /mapAtR/.test(plain(o)))
+    .map((o) => Number(/mapAtR: ([\d.]+)/.exec(plain(o))![1]));
+  assert.ok(metrics.length >= 3, `expected raw, after-training and final metrics, got ${metrics}`);
+  const [raw, , final] = metrics;
+  assert.ok(final > raw + 0.3, `MAP@R should improve well beyond raw pixels: raw ${raw}, trained ${final}`);
+  const mimes = new Set(outputs.flatMap((o) => Object.keys(o.data ?? {})));
+  for (const m of ['application/vnd.tripletlab.distances+json', 'application/vnd.tripletlab.projection+json', 'application/vnd.tripletlab.training+json', 'image/svg+xml', 'application/vnd.plotly.v1+json']) {
+    assert.ok(mimes.has(m), `missing ${m}`);
+  }
+});
