@@ -11,7 +11,7 @@ export interface PairHistograms extends BinnedDistances {
   anchors: number;
 }
 
-function dist(x: Float32Array, d: number, i: number, j: number, distance: DistanceName): number {
+export function dist(x: Float32Array, d: number, i: number, j: number, distance: DistanceName): number {
   let s = 0;
   if (distance === 'cosine') {
     let ni = 0;
@@ -33,7 +33,7 @@ function dist(x: Float32Array, d: number, i: number, j: number, distance: Distan
 }
 
 /** Count of sorted values ≤ v (upper bound) or < v (strict). */
-function countBelow(sorted: Float64Array, v: number, strict: boolean): number {
+export function countBelow(sorted: Float64Array, v: number, strict: boolean): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

@@ -5,6 +5,9 @@ import { encodeProjection, type DistancesPayload, type ProjectionPayload, type B
 import type { ResolvedConfig } from '../config/types';
 import { embed } from '../training/embed';
 import type { EmbeddingModel } from '../training/types';
+import { distanceMatrix, MATRIX_LIMIT } from './distance-matrix';
+import { pairHistogramsFromMatrix } from './matrix-histograms';
+import { knnFromMatrix } from './matrix-knn';
 import { pairHistograms } from './pair-histograms';
 
 export interface SnapshotOptions {
@@ -54,13 +57,19 @@ export function snapshot(
 ): { distances: DistancesPayload; projection: ProjectionPayload; state: SnapshotState } {
   const e = embed(model, probe.x);
   if (cfg.normalize) normalizeRows(e.data, e.n, e.dims);
-  const h = pairHistograms(e.data, e.n, e.dims, probe.labels, {
+  const histogramOptions = {
     distance: cfg.distance,
     margin: cfg.margin,
     bins: options.bins,
     upper: upperBound(e.data, e.n, e.dims, cfg),
     maxPairs: options.maxPairs,
-  });
+  };
+  // One backend product serves the histograms, the categories and the neighbours while n × n fits
+  // in 16 MB; larger probes keep the row-at-a-time paths, whose memory is O(n).
+  const matrix = e.n * e.n <= MATRIX_LIMIT ? distanceMatrix(e.data, e.n, e.dims, cfg.distance) : undefined;
+  const h = matrix
+    ? pairHistogramsFromMatrix(matrix, e.data, e.n, e.dims, probe.labels, histogramOptions)
+    : pairHistograms(e.data, e.n, e.dims, probe.labels, histogramOptions);
   const distances: DistancesPayload = {
     version: 1,
     distance: cfg.distance,
@@ -84,7 +93,7 @@ export function snapshot(
     : p.coords;
   const wanted = options.neighbors >= 0 ? options.neighbors : defaultNeighbors(e.n);
   const k = Math.min(wanted, e.n - 1);
-  const knn = k > 0 ? chunkedKnn({ data: e.data, n: e.n, dims: e.dims }, { data: e.data, n: e.n, dims: e.dims }, { k, distance: cfg.distance, excludeSelf: true }) : undefined;
+  const knn = k <= 0 ? undefined : matrix ? knnFromMatrix(matrix, e.n, k) : chunkedKnn({ data: e.data, n: e.n, dims: e.dims }, { data: e.data, n: e.n, dims: e.dims }, { k, distance: cfg.distance, excludeSelf: true });
   const projection = encodeProjection({
     coords,
     dims,

@@ -1,0 +1,96 @@
+import * as tf from '@tensorflow/tfjs';
+import type { DistanceName } from '../distances/types';
+
+/** Above this many entries (16 MB of float32) the snapshot keeps the row-at-a-time paths. */
+export const MATRIX_LIMIT = 4_000_000;
+
+/**
+ * All n × n distances in float32 on the TensorFlow.js backend, with the very ops and shapes of
+ * `chunkedKnn`'s single block (its default budget holds n ≤ 2,000 in one block), so neighbours
+ * picked from these rows are the ones `chunkedKnn` picks. The right operand is a materialised
+ * transpose: `matMul(…, transposeB)` runs about 10× slower on wasm (measured-here.md).
+ */
+export function distanceMatrix(x: Float32Array, n: number, d: number, distance: DistanceName): Float32Array {
+  const out = tf.tidy(() => {
+    let r: tf.Tensor2D = tf.tensor2d(x, [n, d]);
+    if (distance === 'cosine') r = unitRows(r);
+    const refT = tf.transpose(r);
+    const refSq = tf.sum(tf.square(r), 1).reshape([1, n]);
+    let q: tf.Tensor2D = tf.tensor2d(x, [n, d]);
+    if (distance === 'cosine') {
+      q = unitRows(q);
+      return tf.sub(1, tf.matMul(q, refT));
+    }
+    const sq = tf.relu(tf.add(tf.sub(tf.sum(tf.square(q), 1, true), tf.mul(2, tf.matMul(q, refT))), refSq));
+    return distance === 'euclidean' ? tf.sqrt(sq) : sq;
+  });
+  const values = out.dataSync() as Float32Array;
+  out.dispose();
+  return values;
+}
+
+function unitRows(x: tf.Tensor2D): tf.Tensor2D {
+  return tf.mul(x, tf.rsqrt(tf.maximum(tf.sum(tf.square(x), 1, true), 1e-12)));
+}
+
+const U = 2 ** -24;
+
+/**
+ * Where the float64 distance of a float32 matrix entry v can lie, for one anchor row. Built on the
+ * dot-product bound |fl(a·b) − a·b| ≤ γ_d Σ|a_k b_k| (Higham, Accuracy and Stability, §3.1), which
+ * holds for any summation order the backend picks, with `e` = γ_d·(‖a‖ + ‖b‖)² doubled for the norms,
+ * rsqrt and final roundings, then doubled again; `maxNorm` bounds ‖b‖ over the row.
+ */
+export class EntryBounds {
+  private readonly e: number;
+
+  constructor(private readonly distance: DistanceName, d: number, norm: number, maxNorm: number) {
+    const c = 4 * (d + 8) * U;
+    this.e = distance === 'cosine' ? c + 4 * U : c * (norm + maxNorm) ** 2;
+  }
+
+  lower(v: number): number {
+    const { e } = this;
+    if (this.distance === 'cosine') return v - e;
+    if (this.distance === 'squared-euclidean') return v * (1 - 4 * U) - e;
+    return Math.sqrt(Math.max(0, v * v * (1 - 4 * U) - e)) * (1 - 2 * U);
+  }
+
+  upper(v: number): number {
+    const { e } = this;
+    if (this.distance === 'cosine') return v + e;
+    if (this.distance === 'squared-euclidean') return v * (1 + 4 * U) + e;
+    return Math.sqrt(v * v * (1 + 4 * U) + e) * (1 + 2 * U);
+  }
+
+  /** Entries below this have upper(v) < t. */
+  surelyBelow(t: number): number {
+    const { e } = this;
+    const slack = 1e-12 * (1 + Math.abs(t));
+    if (this.distance === 'cosine') return t - e - slack;
+    if (this.distance === 'squared-euclidean') return (t - e) / (1 + 4 * U) - slack;
+    if (t <= 0) return -Infinity;
+    const s = ((t / (1 + 2 * U)) ** 2 - e) / (1 + 4 * U);
+    return s <= 0 ? -Infinity : Math.sqrt(s) - slack;
+  }
+
+  /** Entries above this have lower(v) > t. */
+  surelyAbove(t: number): number {
+    const { e } = this;
+    const slack = 1e-12 * (1 + Math.abs(t));
+    if (this.distance === 'cosine') return t + e + slack;
+    if (this.distance === 'squared-euclidean') return (t + e) / (1 - 4 * U) + slack;
+    const s = ((Math.max(t, 0) / (1 - 2 * U)) ** 2 + e) / (1 - 4 * U);
+    return Math.sqrt(s) + slack;
+  }
+}
+
+export function rowNorms(x: Float32Array, n: number, d: number): Float64Array {
+  const norms = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let k = 0; k < d; k++) s += x[i * d + k] ** 2;
+    norms[i] = Math.sqrt(s);
+  }
+  return norms;
+}
