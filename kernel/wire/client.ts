@@ -89,6 +89,15 @@ export class KernelClient {
     return () => this.iopubListeners.delete(listener);
   }
 
+  /**
+   * Sends a message that gets no reply of its own (comm_open, comm_msg, comm_close: "Custom
+   * Messages" are answered on IOPub only); resolves once the socket has taken it.
+   */
+  send(channel: 'shell' | 'control', msgType: string, content: unknown, options: Omit<RequestOptions, 'timeoutMs'> = {}): Promise<void> {
+    const msg = makeMessage(msgType, content, this.session, { username: this.username, metadata: options.metadata, buffers: options.buffers });
+    return this.sockets.send(channel, msg);
+  }
+
   /** Sends a request and resolves with the reply whose parent is that request. */
   request<C = Record<string, unknown>>(channel: 'shell' | 'control', msgType: string, content: unknown, options: RequestOptions = {}): Promise<Message<C>> {
     const msg = makeMessage(msgType, content, this.session, { username: this.username, metadata: options.metadata, buffers: options.buffers });

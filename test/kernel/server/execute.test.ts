@@ -106,8 +106,8 @@ test('comm round trip: a target registered by code answers a frontend comm', asy
   const stop = kernel.client.onIOPub((m) => seen.push(m));
   const info = await kernel.client.request('shell', 'comm_info_request', { target_name: 'echo' });
   assert.equal((info.content as { status: string }).status, 'ok');
-  kernel.client.request('shell', 'comm_open', { comm_id: 'c1', target_name: 'echo', data: {} }, { timeoutMs: 1 }).catch(() => undefined);
-  kernel.client.request('shell', 'comm_msg', { comm_id: 'c1', data: { ping: 1 } }, { timeoutMs: 1 }).catch(() => undefined);
+  await kernel.client.send('shell', 'comm_open', { comm_id: 'c1', target_name: 'echo', data: {} });
+  await kernel.client.send('shell', 'comm_msg', { comm_id: 'c1', data: { ping: 1 } });
   const deadline = Date.now() + 10_000;
   while (!seen.some((m) => m.header.msg_type === 'comm_msg') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
   stop();
