@@ -30,6 +30,21 @@ function failureOutput(err: unknown, ctx: RunContext): vscode.NotebookCellOutput
 }
 
 /**
+ * `kernel.page(...)` comes back as a `page` payload on execute_reply (IPython's pager); VS Code
+ * has no pager, so the text is shown below the cell, as VS Code's Jupyter extension does.
+ */
+async function showPages(execution: vscode.NotebookCellExecution, content: { payload?: unknown }): Promise<void> {
+  if (!Array.isArray(content.payload)) return;
+  for (const p of content.payload as { source?: unknown; data?: Record<string, unknown> }[]) {
+    if (p?.source !== 'page' || typeof p.data !== 'object' || p.data === null) continue;
+    const items = Object.entries(p.data)
+      .filter(([, v]) => typeof v === 'string')
+      .map(([mime, v]) => vscode.NotebookCellOutputItem.text(v as string, mime));
+    if (items.length) await execution.appendOutput(new vscode.NotebookCellOutput(items));
+  }
+}
+
+/**
  * Runs one cell in the notebook's kernel and maps its IOPub messages onto the cell's outputs;
  * returns false when the cell failed, so the rest of a "Run All" stops (Jupyter's stop_on_error).
  */
@@ -51,6 +66,7 @@ export async function runCell(session: NotebookSession, execution: vscode.Notebo
       stopOnError: true,
     });
     await writer.flush();
+    await showPages(execution, reply.content as { payload?: unknown });
     const count = (reply.content as { execution_count?: unknown }).execution_count;
     if (typeof count === 'number') execution.executionOrder = count;
     const ok = reply.content.status === 'ok';
