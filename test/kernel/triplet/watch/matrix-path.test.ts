@@ -67,7 +67,7 @@ describe('matrix path of a snapshot', () => {
       const d = 9;
       const { x } = probe(n, d, 3, 7);
       const m = { data: x, n, dims: d };
-      for (const k of [1, 5]) {
+      for (const k of [1, 5, 16, 20]) {
         const want = chunkedKnn(m, m, { k, distance, excludeSelf: true });
         assert.deepEqual(knnFromMatrix(distanceMatrix(x, n, d, distance), n, k).indices, want.indices);
       }
