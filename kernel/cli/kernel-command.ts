@@ -27,5 +27,4 @@ export async function kernelCommand(argv: string[]): Promise<void> {
   } catch (err) {
     throw new UsageError(`tripletlab kernel: ${(err as Error).message}`);
   }
-  server.warmUp();
 }

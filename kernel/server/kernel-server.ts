@@ -50,6 +50,7 @@ export class KernelServer {
   private readonly busyFlag = new Int32Array(new SharedArrayBuffer(4));
   private readonly queue: RequestContext[] = [];
   private draining = false;
+  private warmed = false;
   private typeService?: TypeService;
   private readonly handlers: Record<string, Handler>;
   private readonly info = kernelInfoContent();
@@ -140,12 +141,18 @@ export class KernelServer {
     Atomics.store(this.busyFlag, 0, on ? 1 : 0);
   }
 
-  /** Loads the transpiler in the background so the first cell does not wait for it. The type service starts with the first cell (execute.ts). */
-  warmUp(): void {
-    setTimeout(() => {
+  /**
+   * Loads the transpiler (~50 ms) right after the kernel has answered its first request: clients
+   * start with kernel_info_request, so start-up is not delayed and the first cell does not pay
+   * for it. The type service starts with the first cell (execute.ts).
+   */
+  private warmUp(): void {
+    if (this.warmed) return;
+    this.warmed = true;
+    setImmediate(() => {
       const { loadTranspiler } = require('../exec') as typeof import('../exec');
       loadTranspiler();
-    }, 200).unref();
+    });
   }
 
   private onSocketMessage(m: FromSocketThread): void {
@@ -202,6 +209,7 @@ export class KernelServer {
       }
     } finally {
       ctx.status('idle');
+      this.warmUp();
     }
   }
 
