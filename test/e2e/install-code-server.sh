@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Installs code-server (VS Code served to a browser) for the end-to-end test, the way
-# /work/shared/docs/vscode-e2e.md describes: Node 24 and code-server both come from the npm
-# registry, into a cache outside the repository that later runs reuse. Idempotent.
+# Installs code-server (VS Code served to a browser) for the end-to-end test: Node 24 and
+# code-server both come from the npm registry, into a cache outside the repository that later
+# runs reuse. Idempotent.
 set -euo pipefail
 
 NODE_VERSION=24.22.3

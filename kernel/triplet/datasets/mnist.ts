@@ -81,7 +81,7 @@ export function mnist(options: MnistOptions = {}): { train: Dataset; test: Datas
   return { train: takeRows(all, order.slice(0, train)), test: takeRows(all, order.slice(train, train + test)) };
 }
 
-/** The split used by the benchmarks (measured-here.md): seed 0, first 8,000 train, last 2,000 test. */
+/** The split the benchmarks use: seed 0, first 8,000 train, last 2,000 test. */
 export function mnistSplit(options: { seed?: number; train?: number } = {}): { train: Dataset; test: Dataset } {
   const train = options.train ?? 8000;
   return mnist({ seed: options.seed ?? 0, train, test: MNIST_SIZE - train });

@@ -19,7 +19,7 @@ export function covariance(m: HostMatrix, jsLimit = JS_LIMIT): { mean: Float64Ar
   if ((n * d * d) / 2 > jsLimit) {
     const centred = new Float32Array(n * d);
     for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) centred[i * d + j] = data[i * d + j] - mean[j];
-    // A materialised transpose: transposed matMuls are ~10× slower on wasm (measured-here.md).
+    // A materialised transpose: transposed matMuls are ~10× slower on wasm (measured on the 2-core Node 20 machines this project runs on).
     const product = tf.tidy(() => {
       const x = tf.tensor2d(centred, [n, d]);
       return tf.matMul(tf.transpose(x), x);

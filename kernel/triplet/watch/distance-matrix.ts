@@ -8,7 +8,7 @@ export const MATRIX_LIMIT = 4_000_000;
  * All n × n distances in float32 on the TensorFlow.js backend, with the very ops and shapes of
  * `chunkedKnn`'s single block (its default budget holds n ≤ 2,000 in one block), so neighbours
  * picked from these rows are the ones `chunkedKnn` picks. The right operand is a materialised
- * transpose: `matMul(…, transposeB)` runs about 10× slower on wasm (measured-here.md).
+ * transpose: `matMul(…, transposeB)` runs about 10× slower on wasm (measured on the 2-core Node 20 machines this project runs on).
  */
 export function distanceMatrix(x: Float32Array, n: number, d: number, distance: DistanceName): Float32Array {
   const out = tf.tidy(() => {
