@@ -1,6 +1,6 @@
-import * as tf from '@tensorflow/tfjs';
 import type { DistanceName } from '../distances/types';
 import type { HostMatrix } from './matrix-input';
+import { blockDistances, referenceOperands } from './block-distances';
 import { MAX_CANDIDATES, selectK } from './select-k';
 
 export interface KnnOptions {
@@ -22,9 +22,7 @@ export interface KnnResult {
 
 /**
  * k nearest references for every query, one block of query rows at a time, so memory is
- * O(block × references) and 10,000 points never hold a 10k × 10k matrix. The block product is
- * ‖q‖² + ‖r‖² − 2 q·rᵀ with rᵀ materialised once: on the wasm backend `matMul(…, transposeB)` runs
- * about 10× slower than a plain product (measured on the 2-core Node 20 machines this project runs on).
+ * O(block × references) and 10,000 points never hold a 10k × 10k matrix (block-distances.ts).
  */
 export function chunkedKnn(query: HostMatrix, reference: HostMatrix, options: KnnOptions): KnnResult {
   const distance = options.distance ?? 'euclidean';
@@ -39,25 +37,11 @@ export function chunkedKnn(query: HostMatrix, reference: HostMatrix, options: Kn
   const ids = new Int32Array(nr);
   const keys = new Float64Array(nr);
 
-  const [refT, refSq] = tf.tidy(() => {
-    let r: tf.Tensor2D = tf.tensor2d(reference.data, [nr, reference.dims]);
-    if (distance === 'cosine') r = unitRows(r);
-    return [tf.transpose(r), tf.sum(tf.square(r), 1).reshape([1, nr])] as [tf.Tensor2D, tf.Tensor2D];
-  });
+  const ref = referenceOperands(reference.data, nr, reference.dims, distance);
   try {
     for (let start = 0; start < query.n; start += rowsPerBlock) {
       const rows = Math.min(rowsPerBlock, query.n - start);
-      const block = tf.tidy(() => {
-        let q: tf.Tensor2D = tf.tensor2d(query.data.subarray(start * query.dims, (start + rows) * query.dims), [rows, query.dims]);
-        if (distance === 'cosine') {
-          q = unitRows(q);
-          return tf.sub(1, tf.matMul(q, refT));
-        }
-        const sq = tf.relu(tf.add(tf.sub(tf.sum(tf.square(q), 1, true), tf.mul(2, tf.matMul(q, refT))), refSq));
-        return distance === 'euclidean' ? tf.sqrt(sq) : sq;
-      });
-      const values = block.dataSync() as Float32Array;
-      block.dispose();
+      const values = blockDistances(query.data.subarray(start * query.dims, (start + rows) * query.dims), rows, query.dims, ref, distance);
       for (let r = 0; r < rows; r++) {
         const qi = start + r;
         const row = values.subarray(r * nr, (r + 1) * nr);
@@ -71,12 +55,8 @@ export function chunkedKnn(query: HostMatrix, reference: HostMatrix, options: Kn
       }
     }
   } finally {
-    refT.dispose();
-    refSq.dispose();
+    ref.refT.dispose();
+    ref.refSq.dispose();
   }
   return { indices, distances, k };
-}
-
-function unitRows(x: tf.Tensor2D): tf.Tensor2D {
-  return tf.mul(x, tf.rsqrt(tf.maximum(tf.sum(tf.square(x), 1, true), 1e-12)));
 }

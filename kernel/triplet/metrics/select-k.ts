@@ -1,6 +1,6 @@
 /** Candidate ids must stay below 2^21 so that (float32 bits) · 2^21 + id < 2^53 stays exact in a double. */
 export const MAX_CANDIDATES = 2 ** 21;
-const ID_SCALE = 2 ** 21;
+export const ID_SCALE = 2 ** 21;
 
 /**
  * Orders the `k` smallest of the non-negative distances `dist[ids[0..m)]` into `ids[0..k)`

@@ -1,36 +1,21 @@
-import * as tf from '@tensorflow/tfjs';
+import { blockDistances, referenceOperands } from '../metrics/block-distances';
 import type { DistanceName } from '../distances/types';
 
 /** Above this many entries (16 MB of float32) the snapshot keeps the row-at-a-time paths. */
 export const MATRIX_LIMIT = 4_000_000;
 
 /**
- * All n × n distances in float32 on the TensorFlow.js backend, with the very ops and shapes of
- * `chunkedKnn`'s single block (its default budget holds n ≤ 2,000 in one block), so neighbours
- * picked from these rows are the ones `chunkedKnn` picks. The right operand is a materialised
- * transpose: `matMul(…, transposeB)` runs about 10× slower on wasm (measured on the 2-core Node 20 machines this project runs on).
+ * All n × n distances in float32, through the same block ops as `chunkedKnn` (one block), so
+ * neighbours picked from these rows are the ones `chunkedKnn` picks.
  */
 export function distanceMatrix(x: Float32Array, n: number, d: number, distance: DistanceName): Float32Array {
-  const out = tf.tidy(() => {
-    let r: tf.Tensor2D = tf.tensor2d(x, [n, d]);
-    if (distance === 'cosine') r = unitRows(r);
-    const refT = tf.transpose(r);
-    const refSq = tf.sum(tf.square(r), 1).reshape([1, n]);
-    let q: tf.Tensor2D = tf.tensor2d(x, [n, d]);
-    if (distance === 'cosine') {
-      q = unitRows(q);
-      return tf.sub(1, tf.matMul(q, refT));
-    }
-    const sq = tf.relu(tf.add(tf.sub(tf.sum(tf.square(q), 1, true), tf.mul(2, tf.matMul(q, refT))), refSq));
-    return distance === 'euclidean' ? tf.sqrt(sq) : sq;
-  });
-  const values = out.dataSync() as Float32Array;
-  out.dispose();
-  return values;
-}
-
-function unitRows(x: tf.Tensor2D): tf.Tensor2D {
-  return tf.mul(x, tf.rsqrt(tf.maximum(tf.sum(tf.square(x), 1, true), 1e-12)));
+  const ref = referenceOperands(x, n, d, distance);
+  try {
+    return blockDistances(x, n, d, ref, distance);
+  } finally {
+    ref.refT.dispose();
+    ref.refSq.dispose();
+  }
 }
 
 const U = 2 ** -24;

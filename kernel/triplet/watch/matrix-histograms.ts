@@ -1,10 +1,10 @@
 import type { DistanceName } from '../distances/types';
-import { rocAucFromHistograms } from '../metrics';
 import { EntryBounds, rowNorms } from './distance-matrix';
 import { BucketIndex } from './bucket-index';
-import { dist, type PairHistograms } from './pair-histograms';
+import { finishHistograms, histogramFrame, type PairHistograms } from './histogram-frame';
+import { dist } from './pair-histograms';
+import { ID_SCALE } from '../metrics/select-k';
 
-const ID_SCALE = 2 ** 21;
 
 /**
  * `pairHistograms` read off a float32 distance matrix: same anchors, same bins, same triplet
@@ -21,17 +21,12 @@ export function pairHistogramsFromMatrix(
   options: { distance: DistanceName; margin: number; bins: number; upper: number; maxPairs: number },
 ): PairHistograms {
   const { distance, margin, bins, upper, maxPairs } = options;
-  const positive = new Array<number>(bins).fill(0);
-  const negative = new Array<number>(bins).fill(0);
-  const binEdges = Array.from({ length: bins + 1 }, (_, i) => (upper * i) / bins);
-  const anchors = Math.max(1, Math.min(n, Math.floor(maxPairs / Math.max(n, 1))));
-  const stride = n / anchors;
-  const triplets = { easy: 0, semiHard: 0, hard: 0 };
+  const f = histogramFrame(n, bins, upper, maxPairs);
+  const { positive, negative, triplets, anchors, stride, bin } = f;
   let posSum = 0;
   let posN = 0;
   let negSum = 0;
   let negN = 0;
-  const bin = (v: number) => Math.min(bins - 1, Math.max(0, Math.floor((v / upper) * bins)));
   const norms = rowNorms(x, n, d);
   let maxNorm = 0;
   for (let i = 0; i < n; i++) maxNorm = Math.max(maxNorm, norms[i]);
@@ -118,14 +113,9 @@ export function pairHistogramsFromMatrix(
     triplets.semiHard += upTo - hard;
     triplets.easy += np * nn - upTo;
   }
-  return {
-    binEdges,
-    positive,
-    negative,
-    triplets,
-    meanPositive: posN ? posSum / posN : 0,
-    meanNegative: negN ? negSum / negN : 0,
-    rocAuc: rocAucFromHistograms(positive, negative),
-    anchors,
-  };
+  f.posSum = posSum;
+  f.posN = posN;
+  f.negSum = negSum;
+  f.negN = negN;
+  return finishHistograms(f);
 }

@@ -1,6 +1,5 @@
-import { selectK } from '../metrics/select-k';
+import { ID_SCALE, selectK } from '../metrics/select-k';
 
-const ID_SCALE = 2 ** 21;
 /** Up to this k, one pass per row with a small sorted buffer beats a quickselect over the row. */
 const SMALL_K = 16;
 

@@ -1,15 +1,7 @@
 import type { DistanceName } from '../distances/types';
-import { rocAucFromHistograms } from '../metrics';
-import type { BinnedDistances, TripletCategories } from '../payloads';
+import { finishHistograms, histogramFrame, type PairHistograms } from './histogram-frame';
 
-export interface PairHistograms extends BinnedDistances {
-  triplets: TripletCategories;
-  meanPositive: number;
-  meanNegative: number;
-  rocAuc: number;
-  /** Anchors whose rows were measured (all n unless capped by maxPairs). */
-  anchors: number;
-}
+export type { PairHistograms } from './histogram-frame';
 
 export function dist(x: Float32Array, d: number, i: number, j: number, distance: DistanceName): number {
   let s = 0;
@@ -60,17 +52,8 @@ export function pairHistograms(
   options: { distance: DistanceName; margin: number; bins: number; upper: number; maxPairs: number },
 ): PairHistograms {
   const { distance, margin, bins, upper, maxPairs } = options;
-  const positive = new Array<number>(bins).fill(0);
-  const negative = new Array<number>(bins).fill(0);
-  const binEdges = Array.from({ length: bins + 1 }, (_, i) => (upper * i) / bins);
-  const anchors = Math.max(1, Math.min(n, Math.floor(maxPairs / Math.max(n, 1))));
-  const stride = n / anchors;
-  const triplets = { easy: 0, semiHard: 0, hard: 0 };
-  let posSum = 0;
-  let posN = 0;
-  let negSum = 0;
-  let negN = 0;
-  const bin = (v: number) => Math.min(bins - 1, Math.max(0, Math.floor((v / upper) * bins)));
+  const f = histogramFrame(n, bins, upper, maxPairs);
+  const { positive, negative, triplets, anchors, stride, bin } = f;
   for (let t = 0; t < anchors; t++) {
     const i = Math.floor(t * stride);
     const pos: number[] = [];
@@ -86,10 +69,10 @@ export function pairHistograms(
         if (anchors === n ? j > i : true) negative[bin(v)]++;
       }
     }
-    for (const v of pos) posSum += v;
-    for (const v of neg) negSum += v;
-    posN += pos.length;
-    negN += neg.length;
+    for (const v of pos) f.posSum += v;
+    for (const v of neg) f.negSum += v;
+    f.posN += pos.length;
+    f.negN += neg.length;
     const sortedNeg = Float64Array.from(neg).sort();
     for (const ap of pos) {
       const hard = countBelow(sortedNeg, ap, false);
@@ -99,14 +82,5 @@ export function pairHistograms(
       triplets.easy += sortedNeg.length - upTo;
     }
   }
-  return {
-    binEdges,
-    positive,
-    negative,
-    triplets,
-    meanPositive: posN ? posSum / posN : 0,
-    meanNegative: negN ? negSum / negN : 0,
-    rocAuc: rocAucFromHistograms(positive, negative),
-    anchors,
-  };
+  return finishHistograms(f);
 }
