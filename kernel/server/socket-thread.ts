@@ -15,7 +15,7 @@ const busy = new Int32Array(data.busy);
 const post = (m: FromSocketThread) => port.postMessage(m);
 const log = (text: string) => post({ type: 'log', text });
 
-const pendingInputs = new Map<number, { identities: Buffer[] }>();
+const pendingInputs = new Set<number>();
 let lastInputId = -1;
 
 function portable(msg: Message): PortableMessage {
@@ -35,8 +35,8 @@ async function main(): Promise<void> {
     return;
   }
 
-  const send = (channel: MessageChannel, msgType: string, content: unknown, parent?: Message, extra: { identities?: Buffer[] } = {}) =>
-    sockets.send(channel, makeMessage(msgType, content, data.session, { parent, identities: extra.identities ?? (channel === 'iopub' ? [] : parent?.identities ?? []) })).catch((err) => log(`[error] send ${msgType}: ${(err as Error).message}`));
+  const send = (channel: MessageChannel, msgType: string, content: unknown, parent: Message) =>
+    sockets.send(channel, makeMessage(msgType, content, data.session, { parent, identities: channel === 'iopub' ? [] : parent.identities })).catch((err) => log(`[error] send ${msgType}: ${(err as Error).message}`));
 
   const status = (state: 'busy' | 'idle', parent: Message) => send('iopub', 'status', { execution_state: state }, parent);
 
@@ -98,7 +98,7 @@ async function main(): Promise<void> {
       sockets.send(m.channel, msg).catch((err) => log(`[error] send ${m.msgType}: ${(err as Error).message}`));
     } else if (m.type === 'input') {
       const identities = m.identities.map(toBuffer);
-      pendingInputs.set(m.id, { identities });
+      pendingInputs.add(m.id);
       lastInputId = m.id;
       const parent = { header: m.parent, identities } as unknown as Message;
       sockets
