@@ -9,7 +9,7 @@
  */
 import assert from 'node:assert/strict';
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -67,6 +67,37 @@ async function frameWith(page: Page, what: string, find: (f: Frame) => Promise<b
     for (const f of page.frames()) if (await find(f).catch(() => false)) return f;
     return undefined;
   });
+}
+
+/** The visible text of every frame (workbench, notebook list, output webviews), for a failure report. */
+async function framesText(page: Page): Promise<string> {
+  const parts: string[] = [];
+  for (const f of page.frames()) {
+    const text = await f.evaluate(() => document.body?.innerText ?? '').catch((err) => `(unreadable: ${String(err)})`);
+    if (text.trim()) parts.push(`--- frame ${f.url().slice(0, 100)}\n${text.trim().slice(0, 1500)}`);
+  }
+  return parts.join('\n');
+}
+
+/**
+ * VS Code writes each output channel to a file under <user-data-dir>/logs; the "tripletlab" channel
+ * has the extension's and the kernel's messages, the extension host log has activation errors.
+ */
+function extensionLogs(dataDir: string): { name: string; text: string }[] {
+  const found: { name: string; text: string }[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/tripletlab\.log$|^exthost\.log$|^remoteexthost\.log$/.test(entry.name)) found.push({ name: path.slice(dataDir.length + 1), text: readFileSync(path, 'utf8') });
+    }
+  };
+  try {
+    walk(join(dataDir, 'logs'));
+  } catch {
+    /* no logs written yet */
+  }
+  return found;
 }
 
 function tail(text: string, n = 4000): string {
@@ -169,7 +200,6 @@ test('the packaged extension runs a notebook in a real VS Code and its renderer 
     // The last cell sets the margin from code; the status bar follows the kernel's config broadcast.
     const status = page.locator('.statusbar-item', { hasText: 'm=0.25 · batch-hard' });
     await status.first().waitFor({ timeout: SLOW_MS });
-    await frameWith(page, "the last cell's output 'margin set'", async (f) => (await f.getByText('margin set').count()) > 0);
     mark('statusBar');
     await page.screenshot({ path: join(shots, '02-after-run-all.png') });
 
@@ -182,12 +212,17 @@ test('the packaged extension runs a notebook in a real VS Code and its renderer 
     mark('marginFromPlot');
     assert.equal(await plotFrame.locator('.tl-distances-view').first().getAttribute('data-margin'), '0.22');
 
+    // The notebook list draws outputs only for cells near the viewport, and below the histogram
+    // the last cell may sit outside it: scroll down until its output shows.
     const box = await page.locator('.notebook-editor').first().boundingBox();
-    if (box) {
-      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-      await page.mouse.wheel(0, 500);
-      await page.waitForTimeout(1_000); // let the list settle before the picture; nothing is asserted on it
-    }
+    assert.ok(box, 'the notebook editor has a bounding box');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await until("the last cell's output 'margin set'", SLOW_MS, async () => {
+      for (const f of page.frames()) if (await f.getByText('margin set').count().catch(() => 0)) return true;
+      await page.mouse.wheel(0, 300);
+      return false;
+    });
+    mark('lastOutput');
     await page.screenshot({ path: join(shots, '03-histogram-margin-from-plot.png') });
 
     const errors = await page.locator('.notebook-editor .codicon-notebook-state-error').count();
@@ -197,8 +232,10 @@ test('the packaged extension runs a notebook in a real VS Code and its renderer 
     if (browser) {
       const page = browser.contexts()[0]?.pages()[0];
       await page?.screenshot({ path: join(shots, '99-failure.png'), fullPage: true }).catch(() => undefined);
+      if (page) t.diagnostic(`what the page shows, frame by frame:\n${tail(await framesText(page), 6000)}`);
     }
     t.diagnostic(`code-server output:\n${tail(serverLog)}`);
+    for (const log of extensionLogs(data)) t.diagnostic(`${log.name}:\n${tail(log.text)}`);
     t.diagnostic(`e2e timings (ms since start): ${JSON.stringify(times)}`);
     throw err;
   } finally {
