@@ -58,7 +58,9 @@ export class NotebookKernel {
 
   private async launch(): Promise<RunningKernel> {
     // Loaded on first run: the wire client pulls in zeromq, which the editor need not load until then.
+    const t0 = Date.now();
     const { startKernel } = await import('../../kernel/wire/launcher');
+    const loaded = Date.now();
     this.tail = '';
     const kernel = await startKernel({
       argv: this.host.argv(),
@@ -70,6 +72,8 @@ export class NotebookKernel {
       },
       client: { log: (level, message) => level !== 'debug' && this.host.output('stderr', `[client ${level}] ${message}\n`) },
     });
+    // The channel tells a user where a slow first run went: loading the client, or the kernel.
+    this.host.output('stderr', `[client info] ${new Date().toISOString()} kernel ready in ${Date.now() - t0} ms (wire client loaded in ${loaded - t0} ms)\n`);
     this.running = kernel;
     this.died = new Promise((resolve) => {
       kernel.process.once('exit', (code, signal) => {

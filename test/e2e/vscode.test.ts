@@ -185,11 +185,15 @@ test('the packaged extension runs a notebook in a real VS Code and its renderer 
     await toolbar.getByText(LABEL).first().waitFor({ timeout: 60_000 });
     mark('kernelSelected');
     await toolbar.getByText('Run All', { exact: true }).first().click();
+    mark('runAllClicked');
+    t.diagnostic(`Run All clicked at ${new Date().toISOString()}`);
 
     const textFrame = await frameWith(page, "the console.log output 'hello from the tripletlab kernel'", async (f) => (await f.getByText('hello from the tripletlab kernel').count()) > 0);
     mark('firstOutput');
     assert.ok((await textFrame.getByText('42', { exact: true }).count()) > 0 || (await frameWith(page, "the execute_result '42'", async (f) => (await f.getByText('42', { exact: true }).count()) > 0)), 'the expression cell shows 42');
+    mark('resultShown');
     const htmlFrame = await frameWith(page, 'the display.html output', async (f) => (await f.locator('b.tl-e2e-html').count()) > 0);
+    mark('htmlShown');
     assert.equal((await htmlFrame.locator('b.tl-e2e-html').first().textContent())?.trim(), 'bold from display.html');
     const plotFrame = await frameWith(page, 'the renderer to draw the distance histogram (.tl-distances-view svg)', async (f) => (await f.locator('.tl-distances-view svg .tl-margin').count()) > 0);
     mark('histogramDrawn');
@@ -228,6 +232,8 @@ test('the packaged extension runs a notebook in a real VS Code and its renderer 
     const errors = await page.locator('.notebook-editor .codicon-notebook-state-error').count();
     assert.equal(errors, 0, 'no cell failed');
     t.diagnostic(`e2e timings (ms since start): ${JSON.stringify(times)}`);
+    const channel = extensionLogs(data).find((l) => l.name.endsWith('tripletlab.log'));
+    if (channel) t.diagnostic(`tripletlab output channel:\n${tail(channel.text, 1500)}`);
   } catch (err) {
     if (browser) {
       const page = browser.contexts()[0]?.pages()[0];
