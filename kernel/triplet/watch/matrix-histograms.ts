@@ -1,16 +1,24 @@
 import type { DistanceName } from '../distances/types';
 import { EntryBounds, rowNorms } from './distance-matrix';
-import { BucketIndex } from './bucket-index';
 import { finishHistograms, histogramFrame, type PairHistograms } from './histogram-frame';
 import { dist } from './pair-histograms';
-import { ID_SCALE } from '../metrics/select-k';
 
+/** Cells per anchor row that its negatives are counting-sorted into. */
+const CELLS = 1024;
 
 /**
  * `pairHistograms` read off a float32 distance matrix: same anchors, same bins, same triplet
- * categories. Each entry is within `EntryBounds` of the float64 distance `pairHistograms` measures,
- * so a pair is measured again in float64 only where that radius straddles a bin edge or a triplet
- * comparison; counts are exact, means differ by float32 rounding (~1e-6 relative).
+ * categories. Each entry lies within `EntryBounds` of the float64 distance `pairHistograms`
+ * measures; a pair is measured again in float64 only where that radius straddles a bin edge or a
+ * triplet comparison, so counts are exact and means differ by float32 rounding (~1e-6 relative).
+ *
+ * Per anchor row, everything is decided on the float32 entries themselves against thresholds
+ * worked out once per row (`EntryBounds.surelyBelow/surelyAbove`), with no per-entry bounds:
+ * - bins: an entry strictly inside its bin's thresholds is in that bin for sure;
+ * - triplets: the negatives are counting-sorted into cells by value, and each positive asks two
+ *   questions, #{n: d_an ≤ d_ap} (hard) and #{n: d_an ≤ d_ap + m}, answered by the cells below its
+ *   threshold plus a scan of one cell, exact where an entry falls between "surely" and "surely
+ *   not". hard = Σ_p #{n: d_an ≤ d_ap} is the same total `pairHistograms` counts per negative.
  */
 export function pairHistogramsFromMatrix(
   values: Float32Array,
@@ -23,91 +31,108 @@ export function pairHistogramsFromMatrix(
   const { distance, margin, bins, upper, maxPairs } = options;
   const f = histogramFrame(n, bins, upper, maxPairs);
   const { positive, negative, triplets, anchors, stride, bin } = f;
+  const norms = rowNorms(x, n, d);
+  let maxNorm = 0;
+  for (let i = 0; i < n; i++) maxNorm = Math.max(maxNorm, norms[i]);
+
+  // Bin b holds the entries with binLow[b] < v < binHigh[b] for sure (row thresholds).
+  const binLow = new Float64Array(bins);
+  const binHigh = new Float64Array(bins);
+  // bin() floors (v / upper) · bins; keeping δ away from an edge covers that rounding.
+  const delta = 1e-12 * (1 + Math.abs(upper));
+  const scale = bins / upper;
+  const posIdx = new Int32Array(n);
+  const posV = new Float32Array(n);
+  const negIdx = new Int32Array(n);
+  const negV = new Float32Array(n);
+  const apExact = new Float64Array(n);
+  const anExact = new Float64Array(n);
+  const hardSure = new Float64Array(n);
+  const hardUnsure = new Float64Array(n);
+  const marginSure = new Float64Array(n);
+  const marginUnsure = new Float64Array(n);
+  const hardTable = new ThresholdTable(n);
+  const marginTable = new ThresholdTable(n);
   let posSum = 0;
   let posN = 0;
   let negSum = 0;
   let negN = 0;
-  const norms = rowNorms(x, n, d);
-  let maxNorm = 0;
-  for (let i = 0; i < n; i++) maxNorm = Math.max(maxNorm, norms[i]);
-  const bits = new Uint32Array(values.buffer, values.byteOffset, values.length);
-  const keys = new Float64Array(n);
-  const negIdx = new Int32Array(n);
-  const negLow = new Float64Array(n);
-  const negHigh = new Float64Array(n);
-  const posIdx = new Int32Array(n);
-  const posLow = new Float64Array(n);
-  const posHigh = new Float64Array(n);
-  const posExact = new Float64Array(n);
+
   for (let t = 0; t < anchors; t++) {
     const i = Math.floor(t * stride);
     const base = i * n;
+    const li = labels[i];
     const bounds = new EntryBounds(distance, d, norms[i], maxNorm);
+    for (let b = 0; b < bins; b++) {
+      binLow[b] = b === 0 ? -Infinity : bounds.surelyAbove((upper * b) / bins + delta);
+      binHigh[b] = b === bins - 1 ? Infinity : bounds.surelyBelow((upper * (b + 1)) / bins - delta);
+    }
     let np = 0;
     let nn = 0;
+    let vmin = Infinity;
+    let vmax = -Infinity;
+    const every = anchors !== n;
     for (let j = 0; j < n; j++) {
       if (j === i) continue;
       const v = values[base + j];
-      const lo = bounds.lower(v);
-      const hi = bounds.upper(v);
-      const same = labels[j] === labels[i];
+      const same = labels[j] === li;
       if (same) {
-        // Native sort of exact keys (float32 bits, then id): non-negative floats order as their bits.
-        keys[np++] = (v > 0 ? bits[base + j] : 0) * ID_SCALE + j;
+        posIdx[np] = j;
+        posV[np++] = v;
         posSum += v;
       } else {
         negIdx[nn] = j;
-        negLow[nn] = lo;
-        negHigh[nn++] = hi;
+        negV[nn++] = v;
         negSum += v;
+        if (v < vmin) vmin = v;
+        if (v > vmax) vmax = v;
       }
-      if (anchors === n ? j > i : true) {
-        let b = bin(lo);
-        if (b !== bin(hi)) b = bin(dist(x, d, i, j, distance));
+      if (every || j > i) {
+        let b = Math.floor(v * scale);
+        b = b >= 0 ? (b < bins ? b : bins - 1) : 0;
+        if (!(v > binLow[b] && v < binHigh[b])) {
+          b = bin(bounds.lower(v));
+          if (b !== bin(bounds.upper(v))) b = bin(dist(x, d, i, j, distance));
+        }
         (same ? positive : negative)[b]++;
       }
     }
     posN += np;
     negN += nn;
-    // Sorting the positives (one class) is cheaper than sorting the negatives (all the others):
-    // hard = Σ_p #{n: d_an ≤ d_ap} = Σ_n #{p: d_ap ≥ d_an}, and likewise at the margin.
-    const sorted = keys.subarray(0, np).sort();
-    for (let k = 0; k < np; k++) {
-      const j = sorted[k] % ID_SCALE;
-      posIdx[k] = j;
-      posLow[k] = bounds.lower(values[base + j]);
-      posHigh[k] = bounds.upper(values[base + j]);
-      posExact[k] = NaN;
+    if (np === 0 || nn === 0) {
+      triplets.easy += np * nn;
+      continue;
     }
-    const low = posLow.subarray(0, np);
-    const high = posHigh.subarray(0, np);
-    const atOrAbove = new BucketIndex(low);
-    const exactAp = (k: number) => (Number.isNaN(posExact[k]) ? (posExact[k] = dist(x, d, i, posIdx[k], distance)) : posExact[k]);
+
+    const exact: ExactPairs = { x, d, i, distance, posIdx, negIdx, apExact, anExact };
+    for (let k = 0; k < np; k++) apExact[k] = NaN;
+    for (let q = 0; q < nn; q++) anExact[q] = NaN;
+    const cellScale = vmax > vmin ? CELLS / (vmax - vmin) : 0;
+    // Thresholds per positive: a negative below sure[k] is within the question for sure, one above
+    // unsure[k] is not, one between is measured in float64.
+    for (let k = 0; k < np; k++) {
+      const v = posV[k];
+      const lo = bounds.lower(v);
+      const hi = bounds.upper(v);
+      hardSure[k] = bounds.surelyBelow(lo);
+      hardUnsure[k] = bounds.surelyAbove(hi);
+      const slack = 1e-12 * (1 + Math.abs(hi) + Math.abs(margin));
+      marginSure[k] = bounds.surelyBelow(lo + margin - slack);
+      marginUnsure[k] = bounds.surelyAbove(hi + margin + slack);
+    }
+    hardTable.build(hardSure, hardUnsure, np, vmin, cellScale);
+    marginTable.build(marginSure, marginUnsure, np, vmin, cellScale);
     let hard = 0;
     let upTo = 0;
     for (let q = 0; q < nn; q++) {
-      const lo = negLow[q];
-      const hi = negHigh[q];
-      let an = NaN;
-      // Positives [from, to) have bounds overlapping the negative's and may order either way in
-      // float64: measure those again. Both bound arrays are sorted and high ≥ low, so from ≤ to.
-      let to = atOrAbove.countBelow(hi);
-      let from = to;
-      while (from > 0 && high[from - 1] >= lo) from--;
-      hard += np - to;
-      for (let k = from; k < to; k++) {
-        if (Number.isNaN(an)) an = dist(x, d, i, negIdx[q], distance);
-        if (an <= exactAp(k)) hard++;
-      }
-      const slack = 1e-12 * (1 + Math.abs(hi) + Math.abs(margin));
-      to = atOrAbove.countBelow(hi - margin + slack);
-      from = to;
-      while (from > 0 && high[from - 1] >= lo - margin - slack) from--;
-      upTo += np - to;
-      for (let k = from; k < to; k++) {
-        if (Number.isNaN(an)) an = dist(x, d, i, negIdx[q], distance);
-        if (an <= exactAp(k) + margin) upTo++;
-      }
+      const v = negV[q];
+      // v is within [vmin, vmax] (or NaN, which lands in cell 0), so the cell fits an int.
+      const scaled = ((v - vmin) * cellScale) | 0;
+      const c = scaled < CELLS ? scaled : CELLS - 1;
+      hard += hardTable.above[c];
+      if (hardTable.start[c] !== hardTable.start[c + 1]) hard += hardTable.countCell(c, q, v, 0, exact);
+      upTo += marginTable.above[c];
+      if (marginTable.start[c] !== marginTable.start[c + 1]) upTo += marginTable.countCell(c, q, v, margin, exact);
     }
     triplets.hard += hard;
     triplets.semiHard += upTo - hard;
@@ -118,4 +143,95 @@ export function pairHistogramsFromMatrix(
   f.negSum = negSum;
   f.negN = negN;
   return finishHistograms(f);
+}
+
+function cellIndex(v: number, vmin: number, scale: number): number {
+  const c = Math.floor((v - vmin) * scale);
+  return c >= 0 ? (c < CELLS ? c : CELLS - 1) : 0;
+}
+
+/** Float64 distances of the current anchor, measured again on demand, each pair at most once. */
+interface ExactPairs {
+  x: Float32Array;
+  d: number;
+  i: number;
+  distance: DistanceName;
+  posIdx: Int32Array;
+  negIdx: Int32Array;
+  apExact: Float64Array;
+  anExact: Float64Array;
+}
+
+/**
+ * For one anchor row and one question (d_an ≤ d_ap + shift), what a negative needs to know about
+ * the positives, by the cell of its value: `above[c]`, the positives whose `sure` threshold lies in
+ * a later cell (each counts for every negative of cell c), and the few positives whose
+ * [sure, unsure] range touches cell c, compared one by one. Every other positive has its range
+ * wholly below cell c and does not count. Thresholds are monotone in the entry and cells are
+ * monotone in the value, so a negative looks at its own cell only.
+ */
+class ThresholdTable {
+  /** above[c]: positives counted for every negative of cell c. */
+  readonly above = new Int32Array(CELLS + 1);
+  /** Positives listed in cell c: members[start[c] .. start[c + 1]). */
+  readonly start = new Int32Array(CELLS + 1);
+  private readonly cursor = new Int32Array(CELLS + 1);
+  private members: Int32Array;
+  private sure = new Float64Array(0);
+  private unsure = new Float64Array(0);
+  private vmin = 0;
+  private scale = 0;
+
+  constructor(n: number) {
+    this.members = new Int32Array(2 * n + 16);
+  }
+
+  build(sure: Float64Array, unsure: Float64Array, np: number, vmin: number, scale: number): void {
+    const { above, start, cursor } = this;
+    this.vmin = vmin;
+    this.scale = scale;
+    this.sure = sure;
+    this.unsure = unsure;
+    above.fill(0);
+    start.fill(0);
+    for (let k = 0; k < np; k++) {
+      const c0 = cellIndex(sure[k], vmin, scale);
+      const c1 = cellIndex(unsure[k], vmin, scale);
+      above[c0]++;
+      for (let c = c0; c <= c1; c++) start[c + 1]++;
+    }
+    // above[c] = #{k: cell(sure[k]) > c}
+    let later = 0;
+    for (let c = CELLS - 1; c >= 0; c--) {
+      const here = above[c];
+      above[c] = later;
+      later += here;
+    }
+    for (let c = 0; c < CELLS; c++) start[c + 1] += start[c];
+    // Near zero a Euclidean range can span many cells: grow the member list when it must.
+    if (start[CELLS] > this.members.length) this.members = new Int32Array(start[CELLS]);
+    const members = this.members;
+    cursor.set(start);
+    for (let k = 0; k < np; k++) {
+      const c0 = cellIndex(sure[k], vmin, scale);
+      const c1 = cellIndex(unsure[k], vmin, scale);
+      for (let c = c0; c <= c1; c++) members[cursor[c]++] = k;
+    }
+  }
+
+  /** #{positives k listed in cell c: d_an ≤ d_ap + shift} for negative q of value v. */
+  countCell(c: number, q: number, v: number, shift: number, e: ExactPairs): number {
+    const { sure, unsure, members, start } = this;
+    let count = 0;
+    for (let s = start[c], end = start[c + 1]; s < end; s++) {
+      const k = members[s];
+      if (v < sure[k]) count++;
+      else if (v <= unsure[k]) {
+        if (Number.isNaN(e.apExact[k])) e.apExact[k] = dist(e.x, e.d, e.i, e.posIdx[k], e.distance);
+        if (Number.isNaN(e.anExact[q])) e.anExact[q] = dist(e.x, e.d, e.i, e.negIdx[q], e.distance);
+        if (e.anExact[q] <= e.apExact[k] + shift) count++;
+      }
+    }
+    return count;
+  }
 }

@@ -33,10 +33,13 @@ function knnSmallK(values: Float32Array, n: number, k: number): { indices: Int32
   const best = new Float64Array(k);
   for (let i = 0; i < n; i++) {
     best.fill(Infinity);
+    // The k-th best value so far: an entry above it cannot enter (equal ones may, by id).
+    let bar = Infinity;
     const base = i * n;
     for (let j = 0; j < n; j++) {
-      if (j === i) continue;
-      const key = (values[base + j] > 0 ? bits[base + j] : 0) * ID_SCALE + j;
+      const v = values[base + j];
+      if (v > bar || j === i) continue;
+      const key = (v > 0 ? bits[base + j] : 0) * ID_SCALE + j;
       if (key >= best[k - 1]) continue;
       let t = k - 1;
       while (t > 0 && best[t - 1] > key) {
@@ -44,6 +47,7 @@ function knnSmallK(values: Float32Array, n: number, k: number): { indices: Int32
         t--;
       }
       best[t] = key;
+      if (best[k - 1] !== Infinity) bar = Math.max(0, values[base + best[k - 1] % ID_SCALE]);
     }
     for (let t = 0; t < k; t++) indices[i * k + t] = best[t] % ID_SCALE;
   }

@@ -22,6 +22,8 @@ export interface SnapshotOptions {
 export interface SnapshotState {
   histogram?: BinnedDistances;
   coords?: Float32Array;
+  /** The n × n distance buffer of the last redraw, reused by the next one of the same size. */
+  matrix?: Float32Array;
 }
 
 function normalizeRows(x: Float32Array, n: number, d: number): void {
@@ -66,7 +68,7 @@ export function snapshot(
   };
   // One backend product serves the histograms, the categories and the neighbours while n × n fits
   // in 16 MB; larger probes keep the row-at-a-time paths, whose memory is O(n).
-  const matrix = e.n * e.n <= MATRIX_LIMIT ? distanceMatrix(e.data, e.n, e.dims, cfg.distance) : undefined;
+  const matrix = e.n * e.n <= MATRIX_LIMIT ? distanceMatrix(e.data, e.n, e.dims, cfg.distance, previous.matrix) : undefined;
   const h = matrix
     ? pairHistogramsFromMatrix(matrix, e.data, e.n, e.dims, probe.labels, histogramOptions)
     : pairHistograms(e.data, e.n, e.dims, probe.labels, histogramOptions);
@@ -105,7 +107,7 @@ export function snapshot(
     explainedVariance: p.explainedVarianceRatio,
     title: options.title,
   });
-  return { distances, projection, state: { histogram: { binEdges: h.binEdges, positive: h.positive, negative: h.negative }, coords } };
+  return { distances, projection, state: { histogram: { binEdges: h.binEdges, positive: h.positive, negative: h.negative }, coords, matrix: matrix ?? previous.matrix } };
 }
 
 /**

@@ -3,7 +3,6 @@ import { before, describe, test } from 'node:test';
 import { ready } from '../../../../kernel/triplet/backend';
 import type { DistanceName } from '../../../../kernel/triplet/distances/types';
 import { chunkedKnn } from '../../../../kernel/triplet/metrics';
-import { BucketIndex } from '../../../../kernel/triplet/watch/bucket-index';
 import { distanceMatrix } from '../../../../kernel/triplet/watch/distance-matrix';
 import { pairHistogramsFromMatrix } from '../../../../kernel/triplet/watch/matrix-histograms';
 import { knnFromMatrix } from '../../../../kernel/triplet/watch/matrix-knn';
@@ -72,16 +71,5 @@ describe('matrix path of a snapshot', () => {
         assert.deepEqual(knnFromMatrix(distanceMatrix(x, n, d, distance), n, k).indices, want.indices);
       }
     });
-  }
-});
-
-test('BucketIndex counts as a linear scan does', () => {
-  const rand = lcg(3);
-  for (const len of [0, 1, 2, 17, 300]) {
-    const sorted = Float64Array.from({ length: len }, () => Math.round(rand() * 40) / 8).sort();
-    const index = new BucketIndex(sorted);
-    for (const t of [-1, 0, 0.125, 2.5, 4.99, 5, 6, Infinity, -Infinity, ...sorted]) {
-      assert.equal(index.countBelow(t), sorted.filter((v) => v < t).length, `t = ${t}, length ${len}`);
-    }
   }
 });
