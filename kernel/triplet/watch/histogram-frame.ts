@@ -1,4 +1,4 @@
-import { rocAucFromHistograms } from '../metrics';
+import { rocAucFromHistograms } from '../metrics/roc-auc-from-histograms';
 import type { BinnedDistances, TripletCategories } from '../payloads';
 
 export interface PairHistograms extends BinnedDistances {

@@ -1,77 +1,154 @@
 import type { DistanceName } from '../distances/types';
-import { EntryBounds, rowNorms } from './distance-matrix';
-import { finishHistograms, histogramFrame, type PairHistograms } from './histogram-frame';
+import { EntryBounds, rowNorms } from './entry-bounds';
+import { finishHistograms, histogramFrame, type HistogramFrame, type PairHistograms } from './histogram-frame';
 import { dist } from './pair-histograms';
 
-/** Cells per anchor row that its negatives are counting-sorted into. */
+/** Cells per anchor row that its negatives are sorted into for the triplet counts. */
 const CELLS = 1024;
+
+export interface MatrixHistogramOptions {
+  distance: DistanceName;
+  margin: number;
+  bins: number;
+  upper: number;
+  maxPairs: number;
+}
+
+/** What a snapshot's histograms are read from; every array may live in shared memory. */
+export interface MatrixInput {
+  values: Float32Array;
+  x: Float32Array;
+  n: number;
+  d: number;
+  labels: Int32Array;
+  options: MatrixHistogramOptions;
+}
+
+/**
+ * Partial counts over some anchor rows, flat so a worker thread can fill them in shared memory:
+ * [positive × bins, negative × bins, easy, semiHard, hard, posSum, posN, negSum, negN].
+ */
+export function countsLength(bins: number): number {
+  return 2 * bins + 7;
+}
 
 /**
  * `pairHistograms` read off a float32 distance matrix: same anchors, same bins, same triplet
  * categories. Each entry lies within `EntryBounds` of the float64 distance `pairHistograms`
  * measures; a pair is measured again in float64 only where that radius straddles a bin edge or a
  * triplet comparison, so counts are exact and means differ by float32 rounding (~1e-6 relative).
- *
- * Per anchor row, everything is decided on the float32 entries themselves against thresholds
- * worked out once per row (`EntryBounds.surelyBelow/surelyAbove`), with no per-entry bounds:
- * - bins: an entry strictly inside its bin's thresholds is in that bin for sure;
- * - triplets: the negatives are counting-sorted into cells by value, and each positive asks two
- *   questions, #{n: d_an ≤ d_ap} (hard) and #{n: d_an ≤ d_ap + m}, answered by the cells below its
- *   threshold plus a scan of one cell, exact where an entry falls between "surely" and "surely
- *   not". hard = Σ_p #{n: d_an ≤ d_ap} is the same total `pairHistograms` counts per negative.
  */
-export function pairHistogramsFromMatrix(
-  values: Float32Array,
-  x: Float32Array,
-  n: number,
-  d: number,
-  labels: Int32Array,
-  options: { distance: DistanceName; margin: number; bins: number; upper: number; maxPairs: number },
-): PairHistograms {
-  const { distance, margin, bins, upper, maxPairs } = options;
-  const f = histogramFrame(n, bins, upper, maxPairs);
-  const { positive, negative, triplets, anchors, stride, bin } = f;
-  const norms = rowNorms(x, n, d);
-  let maxNorm = 0;
-  for (let i = 0; i < n; i++) maxNorm = Math.max(maxNorm, norms[i]);
+export function pairHistogramsFromMatrix(values: Float32Array, x: Float32Array, n: number, d: number, labels: Int32Array, options: MatrixHistogramOptions): PairHistograms {
+  const counter = new MatrixRowCounter({ values, x, n, d, labels, options });
+  const counts = new Float64Array(countsLength(options.bins));
+  counter.countRows(0, counter.anchors, counts);
+  return counter.finish([counts]);
+}
 
-  // Bin b holds the entries with binLow[b] < v < binHigh[b] for sure (row thresholds).
-  const binLow = new Float64Array(bins);
-  const binHigh = new Float64Array(bins);
-  // bin() floors (v / upper) · bins; keeping δ away from an edge covers that rounding.
-  const delta = 1e-12 * (1 + Math.abs(upper));
-  const scale = bins / upper;
-  const posIdx = new Int32Array(n);
-  const posV = new Float32Array(n);
-  const negIdx = new Int32Array(n);
-  const negV = new Float32Array(n);
-  const apExact = new Float64Array(n);
-  const anExact = new Float64Array(n);
-  const hardSure = new Float64Array(n);
-  const hardUnsure = new Float64Array(n);
-  const marginSure = new Float64Array(n);
-  const marginUnsure = new Float64Array(n);
-  const hardTable = new ThresholdTable(n);
-  const marginTable = new ThresholdTable(n);
-  let posSum = 0;
-  let posN = 0;
-  let negSum = 0;
-  let negN = 0;
+/**
+ * Counts anchor rows of a distance matrix into partial counts; rows can be split between threads
+ * and the partial counts added (`finish`). Per anchor row, everything is decided on the float32
+ * entries against thresholds worked out once per row (`EntryBounds.surelyBelow/surelyAbove`):
+ * - bins: an entry strictly inside its bin's thresholds is in that bin for sure;
+ * - triplets: each positive asks two questions of the row's negatives, #{n: d_an ≤ d_ap} (hard) and
+ *   #{n: d_an ≤ d_ap + m}; the negatives are placed in cells by value and answered per cell
+ *   (`ThresholdTable`), exactly where an entry falls between "surely" and "surely not".
+ *   hard = Σ_p #{n: d_an ≤ d_ap} is the same total `pairHistograms` counts per negative.
+ */
+export class MatrixRowCounter {
+  readonly anchors: number;
+  private readonly frame: HistogramFrame;
+  private readonly norms: Float64Array;
+  private readonly maxNorm: number;
+  private readonly binLow: Float64Array;
+  private readonly binHigh: Float64Array;
+  private readonly posIdx: Int32Array;
+  private readonly posV: Float32Array;
+  private readonly negIdx: Int32Array;
+  private readonly negV: Float32Array;
+  private readonly apExact: Float64Array;
+  private readonly anExact: Float64Array;
+  private readonly hardSure: Float64Array;
+  private readonly hardUnsure: Float64Array;
+  private readonly marginSure: Float64Array;
+  private readonly marginUnsure: Float64Array;
+  private readonly hardTable: ThresholdTable;
+  private readonly marginTable: ThresholdTable;
 
-  for (let t = 0; t < anchors; t++) {
-    const i = Math.floor(t * stride);
+  constructor(private readonly input: MatrixInput) {
+    const { x, n, d, options } = input;
+    this.frame = histogramFrame(n, options.bins, options.upper, options.maxPairs);
+    this.anchors = this.frame.anchors;
+    this.norms = rowNorms(x, n, d);
+    let maxNorm = 0;
+    for (let i = 0; i < n; i++) maxNorm = Math.max(maxNorm, this.norms[i]);
+    this.maxNorm = maxNorm;
+    this.binLow = new Float64Array(options.bins);
+    this.binHigh = new Float64Array(options.bins);
+    this.posIdx = new Int32Array(n);
+    this.posV = new Float32Array(n);
+    this.negIdx = new Int32Array(n);
+    this.negV = new Float32Array(n);
+    this.apExact = new Float64Array(n);
+    this.anExact = new Float64Array(n);
+    this.hardSure = new Float64Array(n);
+    this.hardUnsure = new Float64Array(n);
+    this.marginSure = new Float64Array(n);
+    this.marginUnsure = new Float64Array(n);
+    this.hardTable = new ThresholdTable(n);
+    this.marginTable = new ThresholdTable(n);
+  }
+
+  /** Adds anchor rows [from, to) (anchor numbers, not matrix rows) to `counts` (see countsLength). */
+  countRows(from: number, to: number, counts: Float64Array): void {
+    for (let t = from; t < to; t++) this.countRow(Math.floor(t * this.frame.stride), counts);
+  }
+
+  /** Histograms from the partial counts of every anchor row. */
+  finish(parts: Float64Array[]): PairHistograms {
+    const f = this.frame;
+    const bins = f.positive.length;
+    for (const c of parts) {
+      for (let b = 0; b < bins; b++) {
+        f.positive[b] += c[b];
+        f.negative[b] += c[bins + b];
+      }
+      const o = 2 * bins;
+      f.triplets.easy += c[o];
+      f.triplets.semiHard += c[o + 1];
+      f.triplets.hard += c[o + 2];
+      f.posSum += c[o + 3];
+      f.posN += c[o + 4];
+      f.negSum += c[o + 5];
+      f.negN += c[o + 6];
+    }
+    return finishHistograms(f);
+  }
+
+  private countRow(i: number, counts: Float64Array): void {
+    const { values, x, n, d, labels, options } = this.input;
+    const { distance, margin, bins, upper } = options;
+    const { binLow, binHigh, posIdx, posV, negIdx, negV, apExact, anExact, hardSure, hardUnsure, marginSure, marginUnsure, hardTable, marginTable } = this;
+    const { bin } = this.frame;
+    const o = 2 * bins;
     const base = i * n;
     const li = labels[i];
-    const bounds = new EntryBounds(distance, d, norms[i], maxNorm);
+    const bounds = new EntryBounds(distance, d, this.norms[i], this.maxNorm);
+    // Bin b holds the entries with binLow[b] < v < binHigh[b] for sure. bin() floors
+    // (v / upper) · bins; keeping δ away from an edge covers that rounding.
+    const delta = 1e-12 * (1 + Math.abs(upper));
+    const scale = bins / upper;
     for (let b = 0; b < bins; b++) {
       binLow[b] = b === 0 ? -Infinity : bounds.surelyAbove((upper * b) / bins + delta);
       binHigh[b] = b === bins - 1 ? Infinity : bounds.surelyBelow((upper * (b + 1)) / bins - delta);
     }
     let np = 0;
     let nn = 0;
+    let posSum = 0;
+    let negSum = 0;
     let vmin = Infinity;
     let vmax = -Infinity;
-    const every = anchors !== n;
+    const every = this.anchors !== n;
     for (let j = 0; j < n; j++) {
       if (j === i) continue;
       const v = values[base + j];
@@ -94,14 +171,16 @@ export function pairHistogramsFromMatrix(
           b = bin(bounds.lower(v));
           if (b !== bin(bounds.upper(v))) b = bin(dist(x, d, i, j, distance));
         }
-        (same ? positive : negative)[b]++;
+        counts[same ? b : bins + b]++;
       }
     }
-    posN += np;
-    negN += nn;
+    counts[o + 3] += posSum;
+    counts[o + 4] += np;
+    counts[o + 5] += negSum;
+    counts[o + 6] += nn;
     if (np === 0 || nn === 0) {
-      triplets.easy += np * nn;
-      continue;
+      counts[o] += np * nn;
+      return;
     }
 
     const exact: ExactPairs = { x, d, i, distance, posIdx, negIdx, apExact, anExact };
@@ -134,15 +213,10 @@ export function pairHistogramsFromMatrix(
       upTo += marginTable.above[c];
       if (marginTable.start[c] !== marginTable.start[c + 1]) upTo += marginTable.countCell(c, q, v, margin, exact);
     }
-    triplets.hard += hard;
-    triplets.semiHard += upTo - hard;
-    triplets.easy += np * nn - upTo;
+    counts[o] += np * nn - upTo;
+    counts[o + 1] += upTo - hard;
+    counts[o + 2] += hard;
   }
-  f.posSum = posSum;
-  f.posN = posN;
-  f.negSum = negSum;
-  f.negN = negN;
-  return finishHistograms(f);
 }
 
 function cellIndex(v: number, vmin: number, scale: number): number {
