@@ -6,9 +6,9 @@ import type { ResolvedConfig } from '../config/types';
 import { embed } from '../training/embed';
 import type { EmbeddingModel } from '../training/types';
 import { distanceMatrix, MATRIX_LIMIT } from './distance-matrix';
-import { pairHistogramsFromMatrix } from './matrix-histograms';
 import { knnFromMatrix } from './matrix-knn';
 import { pairHistograms } from './pair-histograms';
+import { matrixBuffer, RowSplitter } from './row-splitter';
 
 export interface SnapshotOptions {
   bins: number;
@@ -68,10 +68,20 @@ export function snapshot(
   };
   // One backend product serves the histograms, the categories and the neighbours while n × n fits
   // in 16 MB; larger probes keep the row-at-a-time paths, whose memory is O(n).
-  const matrix = e.n * e.n <= MATRIX_LIMIT ? distanceMatrix(e.data, e.n, e.dims, cfg.distance, previous.matrix) : undefined;
-  const h = matrix
-    ? pairHistogramsFromMatrix(matrix, e.data, e.n, e.dims, probe.labels, histogramOptions)
-    : pairHistograms(e.data, e.n, e.dims, probe.labels, histogramOptions);
+  const matrix = e.n * e.n <= MATRIX_LIMIT ? distanceMatrix(e.data, e.n, e.dims, cfg.distance, matrixBuffer(e.n, previous.matrix)) : undefined;
+  // A worker thread starts on the histograms' rows now; this thread joins it after the projection.
+  const counting = matrix ? RowSplitter.shared().start({ values: matrix, x: e.data, n: e.n, d: e.dims, labels: probe.labels, options: histogramOptions }) : undefined;
+
+  const p = pca({ x: e.data, n: e.n, dims: e.dims }, { components: options.dims });
+  const dims = p.dims as 2 | 3;
+  const coords = previous.coords && previous.coords.length === p.coords.length
+    ? procrustesAlign({ x: p.coords, n: e.n, dims }, { x: previous.coords, n: e.n, dims }).coords
+    : p.coords;
+  const wanted = options.neighbors >= 0 ? options.neighbors : defaultNeighbors(e.n);
+  const k = Math.min(wanted, e.n - 1);
+  const knn = k <= 0 ? undefined : matrix ? knnFromMatrix(matrix, e.n, k) : chunkedKnn({ data: e.data, n: e.n, dims: e.dims }, { data: e.data, n: e.n, dims: e.dims }, { k, distance: cfg.distance, excludeSelf: true });
+
+  const h = counting ? counting.finish() : pairHistograms(e.data, e.n, e.dims, probe.labels, histogramOptions);
   const distances: DistancesPayload = {
     version: 1,
     distance: cfg.distance,
@@ -88,14 +98,6 @@ export function snapshot(
   if (options.title) distances.title = options.title;
   if (step !== undefined) distances.step = step;
 
-  const p = pca({ x: e.data, n: e.n, dims: e.dims }, { components: options.dims });
-  const dims = p.dims as 2 | 3;
-  const coords = previous.coords && previous.coords.length === p.coords.length
-    ? procrustesAlign({ x: p.coords, n: e.n, dims }, { x: previous.coords, n: e.n, dims }).coords
-    : p.coords;
-  const wanted = options.neighbors >= 0 ? options.neighbors : defaultNeighbors(e.n);
-  const k = Math.min(wanted, e.n - 1);
-  const knn = k <= 0 ? undefined : matrix ? knnFromMatrix(matrix, e.n, k) : chunkedKnn({ data: e.data, n: e.n, dims: e.dims }, { data: e.data, n: e.n, dims: e.dims }, { k, distance: cfg.distance, excludeSelf: true });
   const projection = encodeProjection({
     coords,
     dims,

@@ -7,6 +7,7 @@ import { distanceMatrix } from '../../../../kernel/triplet/watch/distance-matrix
 import { pairHistogramsFromMatrix } from '../../../../kernel/triplet/watch/matrix-histograms';
 import { knnFromMatrix } from '../../../../kernel/triplet/watch/matrix-knn';
 import { pairHistograms } from '../../../../kernel/triplet/watch/pair-histograms';
+import { matrixBuffer, RowSplitter } from '../../../../kernel/triplet/watch/row-splitter';
 
 function lcg(seed: number): () => number {
   let s = seed >>> 0;
@@ -72,4 +73,39 @@ describe('matrix path of a snapshot', () => {
       }
     });
   }
+});
+
+describe('rows split with the worker thread', () => {
+  test('a large snapshot counts the same with the worker as on one thread, and the worker takes part', async () => {
+    const splitter = RowSplitter.shared();
+    await splitter.whenReady();
+    assert.equal(splitter.status(), 'ready', 'the row worker starts and reports ready');
+    for (const [distance, maxPairs] of [['euclidean', 1e9], ['cosine', 200_000]] as [DistanceName, number][]) {
+      const n = 600;
+      const d = 8;
+      const { x, labels } = probe(n, d, 5, 11);
+      const options = { distance, margin: 0.3, bins: 30, upper: distance === 'cosine' ? 2 : 8, maxPairs };
+      const values = matrixBuffer(n, undefined);
+      assert.ok(values.buffer instanceof SharedArrayBuffer, 'a large matrix is allocated in shared memory');
+      distanceMatrix(x, n, d, distance, values);
+      const want = pairHistogramsFromMatrix(values, x, n, d, labels, options);
+      const running = splitter.start({ values, x, n, d, labels, options });
+      // This thread joins only after a pause, as a snapshot does after its projection.
+      const until = Date.now() + 50;
+      while (Date.now() < until);
+      const got = running.finish();
+      assert.ok(running.workerRows() > 0, 'the worker counted some of the anchor rows');
+      assert.deepEqual(got.triplets, want.triplets);
+      assert.deepEqual(got.positive, want.positive);
+      assert.deepEqual(got.negative, want.negative);
+      assert.equal(got.anchors, want.anchors);
+      assert.ok(Math.abs(got.meanPositive - want.meanPositive) <= 1e-12 * Math.abs(want.meanPositive));
+      assert.ok(Math.abs(got.meanNegative - want.meanNegative) <= 1e-12 * Math.abs(want.meanNegative));
+    }
+  });
+
+  test('a small snapshot stays on one thread with an ordinary buffer', () => {
+    assert.equal(RowSplitter.shared().wants(100), false);
+    assert.ok(!(matrixBuffer(100, undefined).buffer instanceof SharedArrayBuffer));
+  });
 });
