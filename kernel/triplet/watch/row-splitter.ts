@@ -6,6 +6,8 @@ import { CONTROL_DONE, CONTROL_NEXT, CONTROL_ROWS, ROW_BLOCK, type RowJob } from
 
 /** Below this many matrix entries one thread is quick enough and no worker is started. */
 export const SPLIT_MIN_ENTRIES = 250_000;
+/** `TRIPLETLAB_WATCH_WORKER=0` keeps every snapshot on the kernel's thread (e.g. on one core). */
+export const WORKER_ENV = 'TRIPLETLAB_WATCH_WORKER';
 /** A worker that has not finished its share by then is given up on; its rows are counted again. */
 const WORKER_TIMEOUT_MS = 30_000;
 
@@ -46,6 +48,7 @@ export class RowSplitter {
 
   /** Whether a snapshot of n points should use shared buffers (the worker is, or will be, there). */
   wants(n: number): boolean {
+    if (process.env[WORKER_ENV] === '0') return false;
     return !this.broken && typeof SharedArrayBuffer === 'function' && n * n >= SPLIT_MIN_ENTRIES;
   }
 
