@@ -54,6 +54,11 @@ export class NotebookTypes {
     this.service = ts.createLanguageService(this.host, ts.createDocumentRegistry());
   }
 
+  /** Changes whenever a commit changes what later cells see (the diagnostics of a cell may change). */
+  get version(): number {
+    return this.commits;
+  }
+
   /** Type errors of `code` as the next cell, positioned in its own lines. */
   check(code: string): CellDiagnostic[] {
     // Re-running a cell whose earlier cells have not changed gives the same diagnostics; each

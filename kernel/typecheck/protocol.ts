@@ -24,6 +24,12 @@ export interface WorkerStats {
   priorChars: number;
 }
 
+/** Result of a `check`: the diagnostics and the model version they hold for. */
+export interface CheckResult {
+  diagnostics: import('../api').CellDiagnostic[];
+  version: number;
+}
+
 export type Reply =
   | { type: 'ready'; loadMs: number; warmMs: number }
   | { type: 'failed'; message: string }

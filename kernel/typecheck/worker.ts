@@ -36,10 +36,10 @@ function main(): void {
 function answer(model: NotebookTypes, req: Request): unknown {
   switch (req.op) {
     case 'check':
-      return model.check(req.code);
+      return { diagnostics: model.check(req.code), version: model.version };
     case 'commit':
       model.commit(req.code);
-      return null;
+      return model.version;
     case 'complete':
       return model.complete(req.code, req.cursorPos);
     case 'inspect':

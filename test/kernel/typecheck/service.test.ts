@@ -35,6 +35,18 @@ test('the worker serves check, commit, complete and inspect in order', async () 
   assert.equal(i.data['text/plain'], 'let scores: Map<string, number>');
 });
 
+test('a re-run cell is answered from the recent checks until a commit changes the model', async () => {
+  const cell = 'const shown: string = later;';
+  const before = (await svc.check('c6', cell)) ?? [];
+  assert.match(before.map((d) => d.message).join(), /Cannot find name 'later'/);
+  assert.equal(await svc.check('c7', cell), before, 'the same answer object: no round trip to the worker');
+  svc.commit('c8', 'const later = "now declared";');
+  // The commit is still in flight: the next check must wait for it, not answer from the cache.
+  assert.deepEqual(await svc.check('c9', cell), []);
+  svc.commit('c10', '1 + 1');
+  assert.deepEqual(await svc.check('c11', cell), [], 'a cell that declares nothing leaves the answer as it was');
+});
+
 test('cursor positions are code points in both directions', async () => {
   const code = '"\u{1F600}\u{1F600}"; con';
   const c = await svc.complete(code, [...code].length);
