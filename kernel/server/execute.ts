@@ -49,6 +49,8 @@ export async function handleExecute(server: KernelServer, ctx: RequestContext): 
     }
   }
 
+  // Busy and execute_input go out before user code runs; what follows the run is sent together.
+  ctx.release();
   if (!outcome) {
     server.setBusy(true);
     try {
@@ -58,6 +60,7 @@ export async function handleExecute(server: KernelServer, ctx: RequestContext): 
     }
   }
   if (mode !== 'off' || server.typesStarted()) server.types().commit(cellId, code);
+  ctx.hold();
 
   if (outcome.status === 'ok' && outcome.result && !silent) {
     ctx.publish('execute_result', { execution_count: count, data: outcome.result, metadata: outcome.resultMetadata ?? {} });

@@ -197,6 +197,9 @@ export class KernelServer {
     if (type === 'shutdown_request' && ctx.channel === 'control') return this.exit();
     const handler = this.handlers[type];
     const isComm = type === 'comm_open' || type === 'comm_msg' || type === 'comm_close';
+    // An execute request sends busy with execute_input, and its reply with idle (handleExecute
+    // releases the first pair before the cell runs).
+    if (type === 'execute_request') ctx.hold();
     ctx.status('busy');
     try {
       if (handler) await handler(ctx);
@@ -209,6 +212,7 @@ export class KernelServer {
       }
     } finally {
       ctx.status('idle');
+      ctx.release();
       this.warmUp();
     }
   }

@@ -21,8 +21,28 @@ export class RequestContext implements OutputSink {
     return this.msg.content as Record<string, unknown>;
   }
 
+  private held: ToSocketThread[] | undefined;
+
   private post(m: ToSocketThread): void {
-    this.worker.postMessage(m);
+    if (this.held) this.held.push(m);
+    else this.worker.postMessage(m);
+  }
+
+  /**
+   * Keeps this request's messages until `release`, then sends them in one crossing to the socket
+   * thread: the messages around a cell (busy, execute_input; result, reply, idle) come in quick
+   * bursts, and each crossing costs more than the send itself. Never held while user code runs,
+   * so its output and display updates go out as they happen.
+   */
+  hold(): void {
+    this.held ??= [];
+  }
+
+  release(): void {
+    const items = this.held;
+    this.held = undefined;
+    if (!items || items.length === 0) return;
+    this.worker.postMessage(items.length === 1 ? items[0] : ({ type: 'batch', items } satisfies ToSocketThread));
   }
 
   reply(msgType: string, content: Record<string, unknown>, metadata?: Record<string, unknown>): void {

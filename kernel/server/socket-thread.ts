@@ -86,8 +86,10 @@ async function main(): Promise<void> {
     post({ type: 'input-reply', id, value: typeof value === 'string' ? value : String(value ?? '') });
   });
 
-  port.on('message', (m: ToSocketThread) => {
-    if (m.type === 'send') {
+  const handle = (m: ToSocketThread): void => {
+    if (m.type === 'batch') {
+      for (const item of m.items) handle(item);
+    } else if (m.type === 'send') {
       const parent = { header: m.parent, identities: m.identities.map(toBuffer) } as unknown as Message;
       const msg = makeMessage(m.msgType, m.content, data.session, {
         parent: Object.keys(m.parent).length ? parent : undefined,
@@ -110,7 +112,8 @@ async function main(): Promise<void> {
     } else if (m.type === 'close') {
       sockets.close().finally(() => port.close());
     }
-  });
+  };
+  port.on('message', handle);
 
   const ports: Record<string, number> = {};
   for (const k of ['shell_port', 'iopub_port', 'stdin_port', 'control_port', 'hb_port'] as const) ports[k] = data.connection[k];

@@ -27,6 +27,8 @@ export type ToSocketThread =
       buffers?: Uint8Array[];
     }
   | { type: 'input'; id: number; prompt: string; password: boolean; parent: Header | Record<string, never>; identities: Uint8Array[] }
+  /** Several of the above in order, in one crossing (each postMessage costs ~0.1 ms here). */
+  | { type: 'batch'; items: ToSocketThread[] }
   | { type: 'close' };
 
 export type FromSocketThread =
