@@ -45,15 +45,47 @@ export function trainingSvg(p: TrainingPayload, theme: Theme = LIGHT_THEME): str
   const rows: ['easy' | 'semiHard' | 'hard', string][] = [['easy', 'easy'], ['semiHard', 'semi-hard'], ['hard', 'hard']];
   s += text(FRAC.left, FRAC.top + 4, 'triplets in the latest batch', 'font-weight="bold"');
   rows.forEach(([key, name], i) => {
-    const y0 = FRAC.top + 18 + i * 40;
+    const y0 = FRAC.top + 14 + i * 24;
     const w = (FRAC.right - FRAC.left) * f[key];
-    s += `<rect x="${FRAC.left}" y="${y0}" width="${px(w)}" height="16" fill="${theme[key]}" class="tl-fraction"/>`;
-    s += `<rect x="${FRAC.left}" y="${y0}" width="${FRAC.right - FRAC.left}" height="16" fill="none" stroke="${theme.grid}"/>`;
-    s += text(FRAC.left, y0 + 30, `${name} ${percent(f[key])}`);
+    s += `<rect x="${FRAC.left}" y="${y0}" width="${px(w)}" height="10" fill="${theme[key]}" class="tl-fraction"/>`;
+    s += `<rect x="${FRAC.left}" y="${y0}" width="${FRAC.right - FRAC.left}" height="10" fill="none" stroke="${theme.grid}"/>`;
+    s += text(FRAC.left, y0 + 21, `${name} ${percent(f[key])}`);
   });
+  s += fractionHistorySvg(p, theme);
   if (p.validation?.length) {
     const v = p.validation[p.validation.length - 1];
     s += legendItem(FRAC.left, FRAC.bottom + 30, theme.ghost, `${v.metric} ${sig3(v.value)} @ step ${count(v.step)}`).svg;
   }
   return s + '</svg>';
+}
+
+/** Where the fractions' history goes, under the latest batch's bars. */
+const HISTORY = { left: FRAC.left, right: FRAC.right, top: FRAC.top + 112, bottom: FRAC.bottom };
+
+/**
+ * The triplet categories over training as stacked areas (hard at the bottom, then semi-hard, then
+ * easy up to 100 %): a collapsed embedding shows as a wide semi-hard band, learning as easy
+ * growing. Drawn once there are two points.
+ */
+function fractionHistorySvg(p: TrainingPayload, theme: Theme): string {
+  const h = p.fractionHistory;
+  const n = h ? Math.min(h.steps.length, h.easy.length, h.semiHard.length, h.hard.length) : 0;
+  if (!h || n < 2) return '';
+  const x: Axis = { lo: h.steps[0], hi: Math.max(h.steps[n - 1], h.steps[0] + 1), px0: HISTORY.left, px1: HISTORY.right };
+  const y: Axis = { lo: 0, hi: 1, px0: HISTORY.bottom, px1: HISTORY.top };
+  const bands: ['hard' | 'semiHard' | 'easy', string][] = [['hard', 'hard'], ['semiHard', 'semi-hard'], ['easy', 'easy']];
+  const below = new Array<number>(n).fill(0);
+  let s = text(HISTORY.left, HISTORY.top - 8, 'categories over training', 'font-weight="bold"');
+  for (const [key, name] of bands) {
+    const above = below.map((b, i) => Math.min(1, b + Math.max(0, h[key][i])));
+    let d = '';
+    for (let i = 0; i < n; i++) d += `${i ? 'L' : 'M'}${px(scale(x, h.steps[i]))} ${px(scale(y, above[i]))}`;
+    for (let i = n - 1; i >= 0; i--) d += `L${px(scale(x, h.steps[i]))} ${px(scale(y, below[i]))}`;
+    s += `<path d="${d}Z" fill="${theme[key]}" fill-opacity="0.8" class="tl-fraction-history" data-category="${name}"/>`;
+    for (let i = 0; i < n; i++) below[i] = above[i];
+  }
+  s += `<path d="M${HISTORY.left} ${HISTORY.top}V${HISTORY.bottom}H${HISTORY.right}" fill="none" stroke="${theme.foreground}"/>`;
+  s += text(HISTORY.left - 4, HISTORY.top + 4, '100%', 'text-anchor="end"') + text(HISTORY.left - 4, HISTORY.bottom, '0', 'text-anchor="end"');
+  s += text(HISTORY.right, HISTORY.bottom + 14, `step ${count(h.steps[n - 1])}`, 'text-anchor="end"');
+  return s;
 }

@@ -103,6 +103,24 @@ test('training SVG: progress bar width follows step/totalSteps, three category b
   assert.match(svg, /step 30 \/ 100 \(30%\)/);
 });
 
+test('training SVG: the categories over training as stacked bands, hard at the bottom, easy reaching 100%', () => {
+  assert.doesNotMatch(trainingSvg(training()), /tl-fraction-history/, 'no history in the payload: no bands');
+  const svg = trainingSvg({
+    ...training(),
+    fractionHistory: { steps: [0, 10, 20, 30], easy: [0, 0.2, 0.5, 0.6], semiHard: [1, 0.7, 0.4, 0.3], hard: [0, 0.1, 0.1, 0.1] },
+  });
+  assertBalanced(svg);
+  const bands = [...svg.matchAll(/<path d="([^"]+)Z"[^>]*class="tl-fraction-history" data-category="([^"]+)"/g)];
+  assert.deepEqual(bands.map((b) => b[2]), ['hard', 'semi-hard', 'easy']);
+  // The plot spans y 174 (100%) .. 260 (0); the top edge of the easy band is the total, 100% at every step.
+  const easyTop = bands[2][1].split('L').slice(0, 4).map((pt) => Number(pt.replace('M', '').split(' ')[1]));
+  assert.deepEqual(easyTop, [174, 174, 174, 174]);
+  // Semi-hard starts at 100% (a collapsed embedding: every triplet semi-hard at step 0).
+  assert.equal(Number(bands[1][1].replace('M', '').split("L")[0].split(" ")[1]), 174);
+  assert.match(svg, /categories over training/);
+  assert.match(svg, /step 30<\/text>/);
+});
+
 test('training SVG with no loss yet and unknown total still renders', () => {
   const svg = trainingSvg({ ...training(), loss: [], lossSteps: [], totalSteps: 0, step: 0 });
   assertBalanced(svg);
