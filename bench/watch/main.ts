@@ -6,7 +6,8 @@
  * Peer, same run: the core of a snapshot in PyTorch on the same embeddings (peer.py: cdist,
  * two histograms, eigh PCA, top-k); it skips what ours adds (triplet category counts, Procrustes,
  * the SVG/plotly bundles), so the ratio flatters the peer.
- * `--quick` (npm test) uses 500 probe points and fewer repetitions.
+ * `--quick` (npm test) uses 500 probe points and fewer repetitions; BENCH_WATCH_DEBUG=1 prints
+ * every changed-cell time; TRIPLETLAB_WATCH_WORKER=0 measures the one-thread path.
  * Final stdout line: JSON with unchanged_ms, changed_ms, probe, peer_changed_ms.
  */
 import { spawnSync } from 'node:child_process';
