@@ -66,9 +66,22 @@ export class NotebookHost implements ts.LanguageServiceHost {
    * Forgets the notebook folder's failed module look-ups, so a package a cell just installed is
    * found. Failures inside libraries (ambient `node:*` modules) stay cached: they never change.
    */
-  forgetFailedResolutions(): void {
+  forgetFailedResolutions(): number {
     const prefix = this.cwd + '\0';
-    for (const [key, value] of this.modules) if (!value && key.startsWith(prefix)) this.modules.delete(key);
+    let forgotten = 0;
+    for (const [key, value] of this.modules) {
+      if (!value && key.startsWith(prefix)) {
+        this.modules.delete(key);
+        forgotten++;
+      }
+    }
+    return forgotten;
+  }
+
+  /** A new version of an unchanged file, so the next program parses it and resolves its imports again. */
+  touch(fileName: string): void {
+    const f = this.files.get(fileName);
+    if (f) this.files.set(fileName, { text: f.text, version: f.version + 1, snapshot: ts.ScriptSnapshot.fromString(f.text) });
   }
 
   getScriptFileNames(): string[] {

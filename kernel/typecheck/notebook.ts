@@ -1,6 +1,7 @@
 import * as path from 'path';
 import * as ts from 'typescript';
 import type { CellDiagnostic, Completion, Inspection } from '../api';
+import { cacheable } from './cacheable';
 import { buildCellSource, type CellSource } from './cellSource';
 import { completionAt } from './completions';
 import { toCellDiagnostics } from './diagnostics';
@@ -76,8 +77,10 @@ export class NotebookTypes {
       ...this.service.getSemanticDiagnostics(this.cellFile),
     ];
     const result = toCellDiagnostics(diags, src, (name) => this.prior.kindOf(name));
-    if (this.checked.size >= CHECK_CACHE_SIZE) this.checked.delete(this.checked.keys().next().value as string);
-    this.checked.set(code, result);
+    if (cacheable(result)) {
+      if (this.checked.size >= CHECK_CACHE_SIZE) this.checked.delete(this.checked.keys().next().value as string);
+      this.checked.set(code, result);
+    }
     return result;
   }
 
@@ -87,6 +90,7 @@ export class NotebookTypes {
     // A cell that declares nothing leaves the model as it was (no emit, no new program).
     if (src.names.length === 0 && !/\bdeclare\s+global\b/.test(code)) {
       this.current = undefined;
+      this.retryMissingModules();
       return;
     }
     const emitted = this.service.getEmitOutput(this.cellFile, true, true).outputFiles.find((f) => f.name.endsWith('.d.ts'));
@@ -94,7 +98,15 @@ export class NotebookTypes {
     this.prior.add(++this.commits, emitted.text, src.names);
     this.host.setFile(this.priorFile, this.prior.text());
     this.current = undefined;
-    this.host.forgetFailedResolutions();
+    this.retryMissingModules();
+  }
+
+  /**
+   * A cell that ran may have installed a package (`npm install` from a cell declares nothing):
+   * imports that failed to resolve from the notebook's folder are looked up again by the next check.
+   */
+  private retryMissingModules(): void {
+    if (this.host.forgetFailedResolutions() > 0) this.host.touch(this.cellFile);
   }
 
   /** Jupyter completion at `cursorPos` (code points). */

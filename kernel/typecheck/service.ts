@@ -3,6 +3,7 @@ import { Worker } from 'worker_threads';
 import type { CellDiagnostic, Completion, Inspection } from '../api';
 import { TypeServiceError } from './errors';
 import { formatDiagnostics } from './format';
+import { cacheable } from './cacheable';
 import { codePointLength } from './positions';
 import type { CheckResult, Reply, Request, WorkerOptions, WorkerStats } from './protocol';
 
@@ -78,8 +79,10 @@ export class TypeService {
         this.recent.clear();
         this.recentVersion = version;
       }
-      if (this.recent.size >= RECENT_CHECKS) this.recent.delete(this.recent.keys().next().value as string);
-      this.recent.set(code, diagnostics);
+      if (cacheable(diagnostics)) {
+        if (this.recent.size >= RECENT_CHECKS) this.recent.delete(this.recent.keys().next().value as string);
+        this.recent.set(code, diagnostics);
+      }
       return diagnostics;
     });
   }

@@ -229,3 +229,22 @@ test('re-checking an unchanged cell reuses its diagnostics until an earlier decl
   assert.deepEqual(codes(nb.check(use)), [2551], 'the new declaration is seen, not the cached result');
   assert.deepEqual(codes(nb.check('cachedValue.toUpperCase();')), []);
 });
+
+test('a package installed by a later cell is found when the import cell is checked again', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tripletlab-late-install-'));
+  try {
+    const own = new NotebookTypes({ cwd: dir });
+    const cell = "import { shout } from 'late-pkg';\nconst loud: string = shout('hi');";
+    assert.deepEqual(codes(own.check(cell)), [2307], 'not installed yet: Cannot find module');
+    // What `npm install late-pkg` run from a cell leaves behind; that cell declares nothing.
+    const pkg = path.join(dir, 'node_modules', 'late-pkg');
+    fs.mkdirSync(pkg, { recursive: true });
+    fs.writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ name: 'late-pkg', version: '1.0.0', types: 'index.d.ts', main: 'index.js' }));
+    fs.writeFileSync(path.join(pkg, 'index.d.ts'), 'export declare function shout(s: string): string;\n');
+    fs.writeFileSync(path.join(pkg, 'index.js'), 'exports.shout = (s) => s.toUpperCase();\n');
+    own.commit("await import('node:child_process');");
+    assert.deepEqual(own.check(cell), []);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
