@@ -20,8 +20,11 @@ export async function kernelCommand(argv: string[]): Promise<void> {
     if (err instanceof ConnectionFileError) throw new UsageError(err.message);
     throw new UsageError(`tripletlab kernel: cannot read connection file '${file}': ${(err as Error).message}`);
   }
+  // The socket thread boots (the longest step of start-up) while the rest of the kernel loads.
+  const { startSocketThread } = await import('../server/socket-thread-start');
+  const socketThread = startSocketThread(connection, options.debug === true);
   const { KernelServer } = await import('../server');
-  const server = new KernelServer({ connection, cwd: resolve(typeof options.cwd === 'string' ? options.cwd : process.cwd()), typecheck, debug: options.debug === true });
+  const server = new KernelServer({ connection, cwd: resolve(typeof options.cwd === 'string' ? options.cwd : process.cwd()), typecheck, debug: options.debug === true, socketThread });
   try {
     await server.ready;
   } catch (err) {

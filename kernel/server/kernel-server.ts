@@ -1,15 +1,13 @@
-import { randomUUID } from 'node:crypto';
-import { extname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { CellDiagnostic, TypecheckMode } from '../api';
 import type { CellRuntime } from '../exec';
 import type { TypeService } from '../typecheck';
 import type { ConnectionInfo, Message } from '../wire';
 import { handleExecute } from './execute';
 import { History } from './history';
-import { kernelInfoContent } from './kernel-info';
 import { RequestContext } from './request-context';
-import type { FromSocketThread, SocketThreadData } from './worker-messages';
+import { startSocketThread, type SocketThread } from './socket-thread-start';
+import type { FromSocketThread } from './worker-messages';
 import { fromPortable } from './worker-messages';
 
 export interface KernelOptions {
@@ -17,6 +15,8 @@ export interface KernelOptions {
   cwd: string;
   typecheck: TypecheckMode;
   debug?: boolean;
+  /** A socket thread already started for `connection` (the CLI starts it first); else one is started. */
+  socketThread?: SocketThread;
 }
 
 type Handler = (ctx: RequestContext) => void | Promise<unknown>;
@@ -47,32 +47,25 @@ export class KernelServer {
   readonly history = new History();
   readonly runtime: CellRuntime;
   private readonly worker: Worker;
-  private readonly busyFlag = new Int32Array(new SharedArrayBuffer(4));
+  private readonly busyFlag: Int32Array;
   private readonly queue: RequestContext[] = [];
   private draining = false;
   private warmed = false;
   private typeService?: TypeService;
   private readonly handlers: Record<string, Handler>;
-  private readonly info = kernelInfoContent();
+  private readonly info: Record<string, unknown>;
   readonly ready: Promise<void>;
 
   constructor(private readonly options: KernelOptions) {
+    const thread = options.socketThread ?? startSocketThread(options.connection, options.debug === true);
+    this.worker = thread.worker;
+    this.busyFlag = new Int32Array(thread.data.busy);
+    this.info = thread.data.kernelInfo;
+    // The cell runtime loads (~13 ms) while the socket thread boots and binds.
     // Loaded here rather than at the top so `tripletlab --help` and CLI errors stay instant.
     const { CellRuntime } = require('../exec') as typeof import('../exec');
     this.runtime = new CellRuntime({ cwd: options.cwd });
     this.runtime.kernel.typecheck = options.typecheck;
-    const data: SocketThreadData = {
-      connection: options.connection,
-      session: randomUUID(),
-      kernelInfo: this.info,
-      busy: this.busyFlag.buffer as SharedArrayBuffer,
-      debug: options.debug === true,
-    };
-    const ext = extname(__filename);
-    this.worker = new Worker(join(__dirname, `socket-thread${ext}`), {
-      workerData: data,
-      execArgv: ext === '.ts' ? ['-r', require.resolve('sucrase/register/ts')] : [],
-    });
     this.handlers = {
       kernel_info_request: (ctx) => ctx.reply('kernel_info_reply', this.info),
       execute_request: (ctx) => this.execute(ctx),

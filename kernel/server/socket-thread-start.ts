@@ -1,0 +1,33 @@
+import { randomUUID } from 'node:crypto';
+import { extname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { ConnectionInfo } from '../wire/connection';
+import { kernelInfoContent } from './kernel-info';
+import type { SocketThreadData } from './worker-messages';
+
+/** The socket thread and what it was started with (its busy flag is shared with the main thread). */
+export interface SocketThread {
+  worker: Worker;
+  data: SocketThreadData;
+}
+
+/**
+ * Starts the socket thread. A worker thread takes ~60 ms to boot here, the longest step of
+ * start-up, so the CLI calls this before it loads the rest of the kernel (light imports only).
+ */
+export function startSocketThread(connection: ConnectionInfo, debug: boolean): SocketThread {
+  const data: SocketThreadData = {
+    connection,
+    session: randomUUID(),
+    kernelInfo: kernelInfoContent(),
+    busy: new SharedArrayBuffer(4),
+    debug,
+  };
+  const ext = extname(__filename);
+  const worker = new Worker(join(__dirname, `socket-thread${ext}`), {
+    workerData: data,
+    // From TypeScript sources (tests) the worker needs the same on-the-fly transpiler as its parent.
+    execArgv: ext === '.ts' ? ['-r', require.resolve('sucrase/register/ts')] : [],
+  });
+  return { worker, data };
+}
