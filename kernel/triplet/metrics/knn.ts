@@ -56,7 +56,6 @@ export function chunkedKnn(query: HostMatrix, reference: HostMatrix, options: Kn
     }
   } finally {
     ref.refT.dispose();
-    ref.refSq.dispose();
   }
   return { indices, distances, k };
 }

@@ -94,10 +94,9 @@ export class RowSplitter {
         if (Atomics.load(job.control, CONTROL_DONE) === 1) return counter.finish([mine, job.result]);
         // Failed or stuck: the rows it took are unknown, so count everything here.
         this.giveUp();
-        const again = new MatrixRowCounter(input);
         const all = new Float64Array(countsLength(input.options.bins));
-        again.countRows(0, anchors, all);
-        return again.finish([all]);
+        counter.countRows(0, anchors, all);
+        return counter.finish([all]);
       },
       workerRows: () => (Atomics.load(job.control, CONTROL_DONE) === 1 ? Atomics.load(job.control, CONTROL_ROWS) : 0),
     };
