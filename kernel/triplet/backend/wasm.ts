@@ -1,4 +1,5 @@
 import type * as TF from '@tensorflow/tfjs';
+import { registerWasmTrainingKernels } from './kernels';
 
 /** tfjs-backend-wasm's priority (its `registerBackend('wasm', …, 2)`), kept when re-registering. */
 const WASM_PRIORITY = 2;
@@ -23,6 +24,8 @@ export async function startWasm(tf: typeof TF): Promise<{ simd: boolean; threads
   tf.registerBackend('wasm', () => instance, WASM_PRIORITY);
   const ok = await tf.setBackend('wasm');
   if (!ok) throw new Error('tf.setBackend("wasm") returned false after the wasm module was compiled');
+  // After setBackend: the native kernels kept as fall-backs must have run their set-up first.
+  registerWasmTrainingKernels(tf);
   const simd = Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'));
   return { simd, threads: wasmModule.getThreadsCount() };
 }

@@ -1,0 +1,35 @@
+import type * as TF from '@tensorflow/tfjs';
+import type { KernelCalls } from './wasm-calls';
+
+export interface Conv2DBackpropFilterAttrs {
+  strides: number | [number, number];
+  pad: 'valid' | 'same' | number | [[number, number], [number, number], [number, number], [number, number]];
+  dataFormat: 'NHWC' | 'NCHW';
+  dimRoundingMode?: 'floor' | 'round' | 'ceil';
+  filterShape: [number, number, number, number];
+}
+
+/**
+ * dL/dW of a 2-d convolution, dW[kh,kw,ci,co] = Σ_b,oh,ow x[b, oh·s+kh−pt, ow·s+kw−pl, ci]·dy[b,oh,ow,co],
+ * as ONE forward convolution on wasm's XNNPACK path: the batch becomes the channel axis (x as
+ * [CI, H, W, B], dy as the filter [OH, OW, B, CO]) and the stride becomes the filter's dilation.
+ * The product is the same GEMM an im2col would run, without materialising the im2col matrix.
+ */
+export function conv2DBackpropFilter(tf: typeof TF, k: KernelCalls, x: TF.TensorInfo, dy: TF.TensorInfo, attrs: Conv2DBackpropFilterAttrs): TF.TensorInfo {
+  if (attrs.dataFormat === 'NCHW') throw new Error('Conv2DBackpropFilter on wasm supports channels-last (NHWC) data only; use dataFormat "channelsLast".');
+  const info = tf.backend_util.computeConv2DInfo(x.shape as [number, number, number, number], attrs.filterShape, attrs.strides, 1, attrs.pad, attrs.dimRoundingMode);
+  const [, h, w, ci] = x.shape;
+  const [, oh, ow, co] = dy.shape;
+  const { filterHeight: kh, filterWidth: kw, strideHeight: sh, strideWidth: sw } = info;
+  const top = info.padInfo.top;
+  const left = info.padInfo.left;
+  // Pad the far side just enough for kh × kw outputs; extra rows a 'valid' stride leaves are cropped.
+  const bottom = Math.max(0, kh + (oh - 1) * sh - h - top);
+  const right = Math.max(0, kw + (ow - 1) * sw - w - left);
+  const xT = k.transpose(x, [3, 1, 2, 0]);
+  const dyT = k.transpose(dy, [1, 2, 0, 3]);
+  const product = k.run('Conv2D', { x: xT, filter: dyT }, {
+    strides: [1, 1], pad: [[0, 0], [top, bottom], [left, right], [0, 0]], dilations: [sh, sw], dataFormat: 'NHWC',
+  });
+  return k.transpose(k.crop(product, [ci, kh, kw, co]), [1, 2, 0, 3]);
+}
