@@ -2,7 +2,6 @@ import * as tf from '@tensorflow/tfjs';
 import { assertEmbeddings, TripletInputError } from '../validation';
 import { DistanceOptions, DISTANCE_NAMES } from './types';
 import { l2Normalize } from './l2-normalize';
-import { matMulPlain } from './mat-mul';
 import { safeSqrt } from './safe-sqrt';
 
 /**
@@ -40,7 +39,7 @@ export function pairwiseDistancesUnchecked(x: tf.Tensor2D, y: tf.Tensor2D | unde
   }
   let d: tf.Tensor2D;
   if (distance === 'cosine') {
-    d = tf.clipByValue(tf.sub(1, matMulPlain(a, tf.transpose(b))), 0, 2) as tf.Tensor2D;
+    d = tf.clipByValue(tf.sub(1, tf.matMul(a, b, false, true)), 0, 2) as tf.Tensor2D;
   } else {
     // ‖a‖² + ‖b‖² − 2a·b as ONE product of augmented rows [−2a, ‖a‖², 1]·[b, 1, ‖b‖²]ᵀ: on wasm a
     // broadcast add of [n,1] + [1,n] costs more than the product itself.
@@ -48,7 +47,7 @@ export function pairwiseDistancesUnchecked(x: tf.Tensor2D, y: tf.Tensor2D | unde
     const nb = self ? na : tf.sum(tf.square(b), 1, true);
     const left = tf.concat([tf.mul(a, -2), na, tf.onesLike(na)], 1) as tf.Tensor2D;
     const right = tf.concat([b, tf.onesLike(nb), nb], 1) as tf.Tensor2D;
-    d = tf.relu(matMulPlain(left, tf.transpose(right))) as tf.Tensor2D;
+    d = tf.relu(tf.matMul(left, right, false, true)) as tf.Tensor2D;
     if (distance === 'euclidean') d = safeSqrt(d);
   }
   if (self) {

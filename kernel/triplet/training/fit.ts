@@ -5,7 +5,7 @@ import { getConfig, setPosition } from '../config/store';
 import { TripletInputError } from '../validation/errors';
 import { batchSource, type BatchSource } from './batches';
 import { toTensorData } from './data';
-import { denseFastPath } from './dense-fast-path';
+import { assertTrainableOnBackend } from './check-kernels';
 import { embed } from './embed';
 import { makeOptimizer } from './optimizer';
 import { trainingPayload } from './payload';
@@ -18,10 +18,9 @@ import { validateEmbeddings } from './validate-embeddings';
 
 const FN = 'triplet.fit';
 
-function forwardOf(model: EmbeddingModel, fastPath: boolean): (x: tf.Tensor2D) => tf.Tensor {
+function forwardOf(model: EmbeddingModel): (x: tf.Tensor2D) => tf.Tensor {
   if (typeof model === 'function') return model;
-  const fast = fastPath ? denseFastPath(model) : undefined;
-  return fast ?? ((x) => model.apply(x, { training: true }) as tf.Tensor);
+  return (x) => model.apply(x, { training: true }) as tf.Tensor;
 }
 
 /**
@@ -61,7 +60,8 @@ export async function fit<M extends EmbeddingModel>(model: M, data: LabelledData
     Object.assign(made, makeOptimizer(options, FN));
     plan = checked;
     const reducer = options.reducer ?? (getConfig().softMargin ? 'mean' : 'mean-non-zero');
-    const forward = forwardOf(model, options.fastPath !== false);
+    if (typeof model !== 'function') assertTrainableOnBackend(model, FN);
+    const forward = forwardOf(model);
     const varList = typeof model === 'function' ? undefined : model.trainableWeights.map((w) => w.read() as tf.Variable);
     const sources = new Map<string, BatchSource>();
     const validate = () => {
@@ -91,7 +91,7 @@ export async function fit<M extends EmbeddingModel>(model: M, data: LabelledData
         }
         const rows = source.next();
         const labels = Int32Array.from(rows, (r) => train.labels[r]);
-        const r = trainStep(forward, train.x, rows, labels, cfg, reducer, made.optimizer!, varList, seed + step);
+        const r = trainStep({ forward, x: train.x, rows, labels, cfg, reducer, optimizer: made.optimizer!, varList, seed: seed + step });
         const total = r.stats.total || 1;
         history.loss.push(r.loss);
         history.fractions.easy.push(r.stats.easy / total);

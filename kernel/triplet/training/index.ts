@@ -1,8 +1,7 @@
 export { fit } from './fit';
 export { stop } from './stop';
 export { embed } from './embed';
-export { denseFastPath } from './dense-fast-path';
-export { denseOp, type DenseActivation } from './dense-op';
+export { assertTrainableOnBackend, LAYER_KERNELS } from './check-kernels';
 export { downsample } from './downsample';
 export { trainingPayload } from './payload';
 export { progressLine } from './reporter';

@@ -42,11 +42,6 @@ export interface FitOptions {
   reducer?: 'mean' | 'mean-non-zero' | 'sum';
   /** Yield to the event loop every this many steps so interrupts and `triplet.stop()` are seen (default 1). */
   yieldEvery?: number;
-  /**
-   * Train Dense-only LayersModels through a forward/backward pass that uses only untransposed
-   * matrix products (much faster on the wasm backend, same maths). Default true; false uses model.apply.
-   */
-  fastPath?: boolean;
 }
 
 export type FitStatus = 'done' | 'interrupted';

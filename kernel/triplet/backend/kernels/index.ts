@@ -2,6 +2,7 @@ import type * as TF from '@tensorflow/tfjs';
 import { conv2DBackpropFilter, type Conv2DBackpropFilterAttrs } from './conv2d-backprop-filter';
 import { conv2DBackpropInput, type Conv2DBackpropInputAttrs } from './conv2d-backprop-input';
 import { depthwiseBackpropFilter, depthwiseBackpropInput, type DepthwiseBackpropAttrs } from './depthwise-backprop';
+import { gatherBlocks, type GatherAttrs } from './gather';
 import { plainMatMul, type MatMulAttrs } from './mat-mul';
 import { maxPoolGrad, type MaxPoolGradAttrs } from './max-pool-grad';
 import { unsortedSegmentSum } from './unsorted-segment-sum';
@@ -12,7 +13,7 @@ type Shape4 = [number, number, number, number];
 /**
  * The training kernels tripletlab gives the wasm backend: the ones tfjs-backend-wasm 4.22 lacks
  * (a CNN cannot train without the first one), the ones whose wasm version is a slow direct loop,
- * and matrix products, whose transposed operands wasm reads slowly. Each is checked against the cpu backend in test/kernel/triplet/backend/kernels.
+ * matrix products, whose transposed operands wasm reads slowly, and gathers. Each is checked against the cpu backend in test/kernel/triplet/backend/kernels.
  */
 export const WASM_TRAINING_KERNELS = [
   'Conv2DBackpropFilter',
@@ -23,6 +24,7 @@ export const WASM_TRAINING_KERNELS = [
   'UnsortedSegmentSum',
   'BatchMatMul',
   '_FusedMatMul',
+  'GatherV2',
 ] as const;
 
 const MARK = Symbol.for('tripletlab.wasmTrainingKernel');
@@ -41,6 +43,8 @@ function kernels(tf: typeof TF, natives: ReadonlyMap<string, Kernel>): Record<(t
     MaxPoolGrad: (a: KernelArgs<MaxPoolGradAttrs>) => maxPoolGrad(tf, a.backend, a.inputs.dy, a.inputs.input, a.attrs),
     BatchMatMul: (a: KernelArgs<MatMulAttrs>) => run(a as never, (k) => plainMatMul(k, 'BatchMatMul', a.inputs, a.attrs as never)),
     _FusedMatMul: (a: KernelArgs<MatMulAttrs>) => run(a as never, (k) => plainMatMul(k, '_FusedMatMul', a.inputs, a.attrs as never)),
+    GatherV2: (a: KernelArgs<GatherAttrs>) =>
+      gatherBlocks(a.backend, a.inputs.x, a.inputs.indices, a.attrs) ?? run(a as never, (k) => k.run('GatherV2', a.inputs, a.attrs as never)),
     UnsortedSegmentSum: (a: KernelArgs<{ numSegments: number }>) => unsortedSegmentSum(a.backend, a.inputs.x, a.inputs.segmentIds, a.attrs.numSegments),
   } as never;
 }

@@ -59,18 +59,6 @@ describe('fit', () => {
     assert.ok(counts.slice(1).every((c) => c === counts[1]), `tensors per epoch: ${counts}`);
   });
 
-  test('the fused Dense path and model.apply give the same loss', async () => {
-    const a = mlp(7);
-    const b = mlp(7);
-    const opts = { steps: 5, P: 5, K: 4, seed: 2, display: false, optimizer: 'sgd' as const, learningRate: 0.05 };
-    const ra = await fit(a, { x: train.x, labels: train.labels }, { ...opts, fastPath: true });
-    const rb = await fit(b, { x: train.x, labels: train.labels }, { ...opts, fastPath: false });
-    for (let i = 0; i < 5; i++) assert.ok(Math.abs(ra.history.loss[i] - rb.history.loss[i]) < 1e-4, `step ${i}: ${ra.history.loss[i]} vs ${rb.history.loss[i]}`);
-    const wa = a.getWeights().map((w) => w.dataSync());
-    const wb = b.getWeights().map((w) => w.dataSync());
-    wa.forEach((w, i) => w.forEach((v, j) => assert.ok(Math.abs(v - wb[i][j]) < 1e-4)));
-  });
-
   test('triplet.stop() ends training after the current step and keeps the weights', async () => {
     const model = mlp(5);
     const w0 = model.getWeights()[0].dataSync().slice();
