@@ -27,6 +27,10 @@ export function toTensorData(data: LabelledData, model: EmbeddingModel, arg: str
     throw new TripletInputError(arg, fn, 'is missing', `Pass { x, labels } with x a Float32Array or 2-D tensor and one label per row.`);
   }
   const labelsIn = data.labels;
+  const split = data as unknown as Record<string, unknown>;
+  if (labelsIn === undefined && split.train && typeof split.train === 'object' && 'labels' in split.train) {
+    throw new TripletInputError(arg, fn, 'is a { train, test } split, not one data set', `Pass its part: ${arg === 'data' ? 'fit(model, split.train, …)' : 'split.test'}.`);
+  }
   if (!(labelsIn instanceof Int32Array) && !Array.isArray(labelsIn)) {
     throw new TripletInputError(`${arg}.labels`, fn, 'is not an Int32Array or number[]', 'Pass integer class labels, one per row of x.');
   }

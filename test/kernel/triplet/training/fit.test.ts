@@ -59,6 +59,11 @@ describe('fit', () => {
     assert.ok(counts.slice(1).every((c) => c === counts[1]), `tensors per epoch: ${counts}`);
   });
 
+  test('a { train, test } split passed as the data is named, with the part to pass', async () => {
+    const split = { train: { x: train.x, labels: train.labels }, test: heldOut };
+    await assert.rejects(fit(mlp(1), split as never, { steps: 1, display: false }), /argument 'data' is a \{ train, test \} split.*split\.train/);
+  });
+
   test('triplet.stop() ends training after the current step and keeps the weights', async () => {
     const model = mlp(5);
     const w0 = model.getWeights()[0].dataSync().slice();
