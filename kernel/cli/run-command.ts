@@ -1,6 +1,6 @@
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { NotebookFormatError, readNotebook, serializeNotebook } from '../notebook/nbformat';
+import { NotebookWriteError, writeFileAtomic } from '../notebook/write-atomic';
 import { notebookDir, ProgressEvent, runNotebook, RunSummary } from '../notebook/run-notebook';
 import { parseArgs, UsageError } from './usage-error';
 
@@ -39,7 +39,12 @@ export async function executeNotebookFile(
     allowErrors: o.allowErrors,
     progress: o.quiet ? undefined : (e) => process.stderr.write(progressLine(e)),
   });
-  writeFileSync(out, serializeNotebook(nb));
+  try {
+    writeFileAtomic(out, serializeNotebook(nb));
+  } catch (err) {
+    if (err instanceof NotebookWriteError) throw new UsageError(`tripletlab run: ${err.message}`);
+    throw err;
+  }
   if (!o.quiet) {
     const failed = summary.errors.length;
     process.stderr.write(`${failed ? '✗' : '✓'} ${summary.cells} code cells, ${failed} error${failed === 1 ? '' : 's'}, ${summary.seconds.toFixed(1)} s → ${out}\n`);

@@ -91,6 +91,9 @@ export function projectionSvg(d: DecodedProjection, theme: Theme = LIGHT_THEME):
   return s + '</svg>';
 }
 
+// Cut by code points, not UTF-16 units: half an emoji is a lone surrogate, which nbformat
+// refuses to save and encodeURIComponent throws on.
 function truncate(name: string): string {
-  return name.length > 24 ? `${name.slice(0, 23)}…` : name;
+  const chars = Array.from(name);
+  return chars.length > 24 ? `${chars.slice(0, 23).join('')}…` : name;
 }

@@ -126,3 +126,11 @@ test('training SVG with no loss yet and unknown total still renders', () => {
   assertBalanced(svg);
   assert.match(svg, /loss \(last –\)/);
 });
+
+test('a long label is cut between characters, never inside an emoji (no lone surrogate)', () => {
+  const name = 'a'.repeat(22) + '😀 dog';
+  const svg = projectionSvg(decodeProjection(clusteredProjection(20, 2, { classes: 2, labelNames: [name, 'b'] })));
+  assert.doesNotMatch(svg, /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+  assert.match(svg, /a{22}😀…/);
+  assert.doesNotThrow(() => encodeURIComponent(svg));
+});
