@@ -61,13 +61,26 @@ export async function runNotebook(nb: Notebook, options: RunOptions): Promise<Ru
           status = 'timeout';
           void kernel.client.interrupt().catch(() => undefined);
         }, options.timeoutS * 1000);
-        const r = await kernel.client.execute(source, {
+        const executed = kernel.client.execute(source, {
           onIOPub: (m) => collector.add(m),
           allowStdin: false,
           stopOnError: !options.allowErrors,
           timeoutMs: options.timeoutS * 1000 + 10_000,
         });
-        reply = r.reply as unknown as Message;
+        // A kernel that dies mid-cell never replies: stop at once, keeping the outputs so far.
+        const died = kernel.exited.then((e) => e);
+        const first = await Promise.race([executed.then((r) => ({ r })), died.then((e) => ({ e }))]);
+        if ('e' in first) {
+          executed.catch(() => undefined);
+          cell.outputs = collector.outputs;
+          const how = first.e.signal ? `signal ${first.e.signal}` : `exit code ${first.e.code}`;
+          const evalue = `the kernel exited (${how}) while running cell ${i + 1}; its outputs so far are kept, later cells were not run`;
+          cell.outputs.push({ output_type: 'error', ename: 'KernelDiedError', evalue, traceback: [`KernelDiedError: ${evalue}`] });
+          summary.errors.push({ index: i, ename: 'KernelDiedError', evalue });
+          options.progress?.({ type: 'cell', index: i, total: code.length, status: 'error', ms: Date.now() - t0, firstLine: source.split('\n')[0], error: `KernelDiedError: ${evalue}` });
+          break;
+        }
+        reply = first.r.reply as unknown as Message;
       } finally {
         clearTimeout(timer);
       }

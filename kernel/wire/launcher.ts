@@ -22,6 +22,8 @@ export interface RunningKernel {
   process: ChildProcess;
   connectionFile: string;
   info: ConnectionInfo;
+  /** Resolves when the kernel process ends, for whatever reason. */
+  exited: Promise<{ code: number | null; signal: string | null }>;
   /** Asks the kernel to shut down, kills it if it does not exit, and removes the connection file. */
   stop(): Promise<void>;
 }
@@ -81,7 +83,7 @@ export async function startKernel(options: StartKernelOptions): Promise<RunningK
     await stop();
     throw outcome;
   }
-  return { client, process: child, connectionFile: file, info, stop };
+  return { client, process: child, connectionFile: file, info, exited, stop };
 }
 
 function delay(ms: number): Promise<void> {

@@ -128,3 +128,20 @@ test('run: a syntax error names its line and column; with --allow-errors the oth
   const stopped = JSON.parse(readFileSync(output, 'utf8'));
   assert.deepEqual(stopped.cells[3].outputs, [], 'without --allow-errors the run stops at the failing cell');
 });
+
+test('run: a kernel that dies mid-notebook is noticed at once; earlier outputs are kept and the notebook is written', () => {
+  const dir = tmp();
+  const cell = (source: string) => ({ cell_type: 'code', source, metadata: {}, outputs: [], execution_count: null });
+  const nb = { nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [cell("console.log('before')"), cell('process.exit(1)'), cell("console.log('after')")] };
+  const input = join(dir, 'in.ipynb');
+  writeFileSync(input, JSON.stringify(nb));
+  const started = Date.now();
+  const r = cli(['run', input, '--timeout', '100'], { TRIPLETLAB_TYPECHECK: 'off' });
+  assert.equal(r.code, 1);
+  assert.ok(Date.now() - started < 60_000, 'not left to the 100 s cell timeout');
+  assert.match(r.stderr, /\[2\/3\] ✗[^]*KernelDiedError: the kernel exited \([^)]+\) while running cell 2/);
+  const out = JSON.parse(readFileSync(input, 'utf8'));
+  assert.equal(out.cells[0].outputs[0].text.join(''), 'before\n');
+  assert.equal(out.cells[1].outputs.at(-1).ename, 'KernelDiedError');
+  assert.deepEqual(out.cells[2].outputs, []);
+});
