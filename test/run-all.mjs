@@ -42,7 +42,7 @@ function jupyter() {
 }
 
 function bench() {
-  for (const b of ['kernel-latency', 'mnist-triplet', 'render', 'watch']) {
+  for (const b of ['kernel-latency', 'mnist-triplet', 'render', 'train-step', 'watch']) {
     run(`bench ${b} --quick`, process.execPath, [join(root, 'out/bench', b, 'main.js'), '--quick']);
   }
 }

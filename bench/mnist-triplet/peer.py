@@ -1,9 +1,12 @@
-"""PyTorch peer of bench/mnist-triplet/main.ts: the same recipe on the same digits.
+"""PyTorch peer of bench/mnist-triplet/main.ts: the same recipes on the same digits.
 
-MLP 784-256-128-64 (relu, last layer linear), L2-normalised embeddings, batch-hard triplet loss
-(Hermans et al. 2017, mean over anchors), margin 0.2, P x K = 10 x 16, Adam 1e-3, 2 threads.
+Two models, each trained and scored on its own: MLP 784-256-128-64 (relu, last layer linear) and
+the CNN of bench/train-step/models.ts (conv 16 3x3 relu, max-pool 2, conv 32 3x3 relu, max-pool 2,
+flatten, linear 64). L2-normalised embeddings, batch-hard triplet loss (Hermans et al. 2017,
+mean over anchors), margin 0.2, P x K = 10 x 16, Adam 1e-3, 2 threads.
 Reads train/test digits written by main.ts (raw little-endian float32 / int32), prints one JSON line.
-Usage: python3 peer.py DIR STEPS
+bench/train-step/peer.py imports the models, sampler and loss from here.
+Usage: python3 peer.py DIR STEPS [CNN_STEPS]   (CNN_STEPS 0 or absent: no CNN)
 """
 import json
 import sys
@@ -19,6 +22,32 @@ def load(d, name, dims):
     x = np.fromfile(f"{d}/{name}_x.f32", dtype="<f4").reshape(-1, dims)
     y = np.fromfile(f"{d}/{name}_y.i32", dtype="<i4")
     return torch.from_numpy(x.copy()), torch.from_numpy(y.astype(np.int64))
+
+
+def mlp():
+    # PyTorch's default initialisation, as in the runs recorded in bench/RESULTS.md.
+    torch.manual_seed(0)
+    return torch.nn.Sequential(
+        torch.nn.Linear(784, 256), torch.nn.ReLU(),
+        torch.nn.Linear(256, 128), torch.nn.ReLU(),
+        torch.nn.Linear(128, 64),
+    )
+
+
+def cnn():
+    torch.manual_seed(0)
+    m = torch.nn.Sequential(
+        torch.nn.Unflatten(1, (1, 28, 28)),
+        torch.nn.Conv2d(1, 16, 3), torch.nn.ReLU(), torch.nn.MaxPool2d(2),
+        torch.nn.Conv2d(16, 32, 3), torch.nn.ReLU(), torch.nn.MaxPool2d(2),
+        torch.nn.Flatten(), torch.nn.Linear(800, 64),
+    )
+    # Glorot-uniform weights and zero biases, as tf.layers initialises ours.
+    for layer in m:
+        if isinstance(layer, (torch.nn.Conv2d, torch.nn.Linear)):
+            torch.nn.init.xavier_uniform_(layer.weight)
+            torch.nn.init.zeros_(layer.bias)
+    return m
 
 
 def pk_batches(labels, P, K, rng):
@@ -46,6 +75,22 @@ def batch_hard(emb, labels, margin):
     return torch.relu(hardest_pos - hardest_neg + margin).mean()
 
 
+def trainer(model, x, y, P, K):
+    """One optimizer step per call: a fresh P x K batch, batch-hard loss on normalised embeddings, Adam 1e-3."""
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    batches = pk_batches(y, P, K, np.random.default_rng(0))
+
+    def step():
+        idx = next(batches)
+        emb = torch.nn.functional.normalize(model(x[idx]), dim=1)
+        loss = batch_hard(emb, y[idx], 0.2)
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+
+    return step
+
+
 def retrieval(emb, labels):
     d = torch.cdist(emb, emb)
     d.fill_diagonal_(float("inf"))
@@ -65,31 +110,28 @@ def retrieval(emb, labels):
     return p1, float(np.mean(maps))
 
 
-def main():
-    d, steps = sys.argv[1], int(sys.argv[2])
-    xtr, ytr = load(d, "train", 784)
-    xte, yte = load(d, "test", 784)
-    torch.manual_seed(0)
-    model = torch.nn.Sequential(
-        torch.nn.Linear(784, 256), torch.nn.ReLU(),
-        torch.nn.Linear(256, 128), torch.nn.ReLU(),
-        torch.nn.Linear(128, 64),
-    )
-    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
-    batches = pk_batches(ytr, 10, 16, np.random.default_rng(0))
+def recipe(model, train, test, steps):
+    step = trainer(model, *train, 10, 16)
     t0 = time.perf_counter()
     for _ in range(steps):
-        idx = next(batches)
-        emb = torch.nn.functional.normalize(model(xtr[idx]), dim=1)
-        loss = batch_hard(emb, ytr[idx], 0.2)
-        opt.zero_grad()
-        loss.backward()
-        opt.step()
+        step()
     seconds = time.perf_counter() - t0
     with torch.no_grad():
-        emb = torch.nn.functional.normalize(model(xte), dim=1)
-    p1, mapr = retrieval(emb, yte)
-    print(json.dumps({"seconds": seconds, "p_at_1": p1, "map_at_r": mapr, "steps": steps}))
+        emb = torch.nn.functional.normalize(model(test[0]), dim=1)
+    p1, mapr = retrieval(emb, test[1])
+    return seconds, p1, mapr
+
+
+def main():
+    d, steps = sys.argv[1], int(sys.argv[2])
+    cnn_steps = int(sys.argv[3]) if len(sys.argv) > 3 else 0
+    train, test = load(d, "train", 784), load(d, "test", 784)
+    seconds, p1, mapr = recipe(mlp(), train, test, steps)
+    out = {"seconds": seconds, "p_at_1": p1, "map_at_r": mapr, "steps": steps}
+    if cnn_steps > 0:
+        seconds, p1, mapr = recipe(cnn(), train, test, cnn_steps)
+        out.update({"cnn_seconds": seconds, "cnn_p_at_1": p1, "cnn_map_at_r": mapr, "cnn_steps": cnn_steps})
+    print(json.dumps(out))
 
 
 if __name__ == "__main__":
