@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import type { ConfigPatch } from '../kernel/triplet/config/messages';
-import { MINING_CHOICES } from './config/config-text';
 import { parseMargin } from './config/margin-value';
 import type { NotebookSession } from './kernel/notebook-session';
 import type { Sessions } from './kernel/sessions';
@@ -56,9 +55,15 @@ export function registerCommands(sessions: Sessions, channel: vscode.OutputChann
     vscode.commands.registerCommand('tripletlab.setMining', async () => {
       const session = activeSession(sessions, 'Set Mining Strategy');
       if (!session) return;
-      const current = session.kernel.config?.mining;
+      const config = session.kernel.config;
+      // The kernel sends the names it accepts with its configuration; the editor keeps no copy.
+      if (!config) {
+        void vscode.window.showWarningMessage('Set Mining Strategy: the kernel has not sent its configuration yet; run a cell that uses triplet first.');
+        return;
+      }
+      const current = config.mining;
       const pick = await vscode.window.showQuickPick(
-        MINING_CHOICES.map((label) => ({ label, description: label === current ? 'current' : undefined })),
+        config.miningNames.map((label) => ({ label, description: label === current ? 'current' : undefined })),
         { placeHolder: 'Triplet mining strategy for the next training steps' },
       );
       if (pick) sendConfig(session, { mining: pick.label });

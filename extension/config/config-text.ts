@@ -1,8 +1,5 @@
 import type { SerialConfig } from '../../kernel/triplet/config/messages';
 
-/** Mining strategies the editor offers; the kernel checks the name again and answers with an error if unknown. */
-export const MINING_CHOICES = ['all', 'easy', 'semi-hard', 'hard', 'batch-hard', 'distance-weighted', 'random'] as const;
-
 /** Status bar text, e.g. `$(symbol-ruler) m=0.20 · batch-hard`; a schedule is marked with `~`. */
 export function statusText(config: Pick<SerialConfig, 'margin' | 'mining' | 'marginSchedule' | 'miningSchedule'>): string {
   const m = `${config.marginSchedule ? '~' : ''}${config.margin.toFixed(2)}`;

@@ -23,6 +23,8 @@ export interface SerialConfig {
   softMargin: boolean;
   normalize: boolean;
   watch: boolean;
+  /** Every mining name the kernel accepts, for the editor's picker (so it cannot drift from the kernel's list). */
+  miningNames: string[];
 }
 
 /** What the editor may set: plain values only (schedules are set from code). */

@@ -4,27 +4,46 @@ import type { MarginSchedule, MiningSchedule, MiningStage, Until } from './types
 
 const FN = 'triplet.schedule';
 
-function checkUntil(until: Until | undefined, where: string, last: boolean): void {
+function checkUntil(until: Until | undefined, where: string, last: boolean, fn: string): void {
   if (until === undefined) {
-    if (!last) throw new TripletInputError(`${where}.until`, FN, 'is missing on a stage that is not the last', 'Give every stage but the last an until: { epoch } or { step }.');
+    if (!last) throw new TripletInputError(`${where}.until`, fn, 'is missing on a stage that is not the last', 'Give every stage but the last an until: { epoch } or { step }.');
     return;
   }
-  if (typeof until !== 'object' || (until.epoch === undefined && until.step === undefined)) {
-    throw new TripletInputError(`${where}.until`, FN, 'names neither epoch nor step', 'Write until: { epoch: 5 } or until: { step: 1000 }.');
+  if (typeof until !== 'object' || until === null || (until.epoch === undefined && until.step === undefined)) {
+    throw new TripletInputError(`${where}.until`, fn, 'names neither epoch nor step', 'Write until: { epoch: 5 } or until: { step: 1000 }.');
   }
   for (const k of ['epoch', 'step'] as const) {
     const v = until[k];
     if (v !== undefined && !(Number.isInteger(v) && v >= 0)) {
-      throw new TripletInputError(`${where}.until.${k}`, FN, `is ${String(v)}`, 'Use a non-negative integer (0-based epochs and steps).');
+      throw new TripletInputError(`${where}.until.${k}`, fn, `is ${String(v)}`, 'Use a non-negative integer (0-based epochs and steps).');
     }
   }
 }
 
-function checkStages<T extends { until?: Until }>(stages: readonly T[], name: string): void {
+function checkStages<T extends { until?: Until }>(stages: readonly T[], where: string, fn: string): void {
   if (!Array.isArray(stages) || stages.length === 0) {
-    throw new TripletInputError('stages', `${FN}.${name}`, 'is empty or not an array', 'Pass at least one stage, e.g. [{ until: { epoch: 5 }, ... }, { ... }].');
+    throw new TripletInputError(where, fn, stages === undefined ? 'is missing' : Array.isArray(stages) ? 'is an empty array' : 'is not an array',
+      'Pass at least one stage, e.g. [{ until: { epoch: 5 }, ... }, { ... }].');
   }
-  stages.forEach((s, i) => checkUntil(s.until, `stages[${i}]`, i === stages.length - 1));
+  stages.forEach((s, i) => {
+    if (typeof s !== 'object' || s === null) throw new TripletInputError(`${where}[${i}]`, fn, 'is not an object', 'Write each stage as { until?: { epoch } | { step }, ... }.');
+    checkUntil(s.until, `${where}[${i}]`, i === stages.length - 1, fn);
+  });
+}
+
+/**
+ * The checks every mining schedule passes, whether built here or arriving in `configure` or the
+ * config comm as a plain object: at least one stage, `until` on all but the last, and a mining
+ * name (checked by `checkName`) or a miner function in each. `where` names the stages in errors.
+ */
+export function checkMiningStages(stages: unknown, where: string, fn: string, checkName: (name: string, option: string) => void = () => {}): void {
+  checkStages(stages as readonly MiningStage[], where, fn);
+  (stages as readonly MiningStage[]).forEach((s, i) => {
+    if (typeof s.mining === 'string') checkName(s.mining, `${where}[${i}].mining`);
+    else if (typeof s.mining !== 'function') {
+      throw new TripletInputError(`${where}[${i}].mining`, fn, 'is neither a mining name nor a miner function', "Use a name such as 'batch-hard' or a Miner function.");
+    }
+  });
 }
 
 /**
@@ -33,12 +52,7 @@ function checkStages<T extends { until?: Until }>(stages: readonly T[], name: st
  * because hardest negatives early collapse the model).
  */
 export function miningSchedule(stages: readonly MiningStage[]): MiningSchedule {
-  checkStages(stages, 'mining');
-  stages.forEach((s, i) => {
-    if (typeof s.mining !== 'string' && typeof s.mining !== 'function') {
-      throw new TripletInputError(`stages[${i}].mining`, `${FN}.mining`, 'is neither a mining name nor a miner function', "Use a name such as 'batch-hard' or a Miner function.");
-    }
-  });
+  checkMiningStages(stages, 'stages', `${FN}.mining`);
   return { kind: 'mining-schedule', stages: stages.map((s) => ({ ...s })) };
 }
 
@@ -75,7 +89,7 @@ function cosine(from: number, to: number, steps: number): MarginSchedule {
 
 /** Piecewise-constant margin: `stages([{ until: { epoch: 3 }, margin: 0.1 }, { margin: 0.2 }])`. */
 function stages(list: readonly { until?: Until; margin: number }[]): MarginSchedule {
-  checkStages(list, 'margin.stages');
+  checkStages(list, 'stages', `${FN}.margin.stages`);
   list.forEach((s, i) => checkNumber(s.margin, `stages[${i}].margin`, 'stages'));
   const copy = list.map((s) => ({ ...s }));
   return (step, epoch) => copy[activeStage(copy, { step, epoch })].margin;

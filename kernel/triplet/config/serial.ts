@@ -1,3 +1,4 @@
+import { miningNames } from './mining-table';
 import { activeStage } from './stage';
 import type { MiningOption, TrainingPosition, TripletConfig } from './types';
 import type { SerialConfig } from './messages';
@@ -17,6 +18,7 @@ export function serialConfig(c: TripletConfig, at: TrainingPosition): SerialConf
     softMargin: c.softMargin,
     normalize: c.normalize,
     watch: c.watch,
+    miningNames: miningNames(),
   };
   if (typeof c.margin === 'number') out.margin = c.margin;
   else {

@@ -2,6 +2,7 @@ import { DISTANCE_NAMES } from '../distances/types';
 import { TripletInputError } from '../validation/errors';
 import { optionError } from './errors';
 import { miningNames } from './mining-table';
+import { checkMiningStages } from './schedules';
 import type { ConfigureOptions, MiningSchedule } from './types';
 
 const FN = 'triplet.configure';
@@ -41,9 +42,9 @@ export function validateOptions(options: unknown, fn = FN): ConfigureOptions {
   if (o.mining !== undefined && typeof o.mining !== 'function') {
     if (typeof o.mining === 'string') checkMiningName(o.mining, 'mining', fn);
     else if (isMiningSchedule(o.mining)) {
-      o.mining.stages.forEach((s, i) => {
-        if (typeof s.mining === 'string') checkMiningName(s.mining, `mining.stages[${i}].mining`, fn);
-      });
+      // A schedule may also arrive as a plain object (from the comm, or hand-written): check it
+      // as fully as schedule.mining does, or an empty one is stored and breaks every later read.
+      checkMiningStages(o.mining.stages, 'mining.stages', fn, (name, option) => checkMiningName(name, option, fn));
     } else throw optionError('mining', fn, o.mining, `one of ${quoted(miningNames())}, a Miner function, or triplet.schedule.mining([...])`);
   }
   if (o.distance !== undefined && !(DISTANCE_NAMES as readonly unknown[]).includes(o.distance)) {

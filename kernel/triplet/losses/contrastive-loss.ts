@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { gatherRows } from '../distances/gather-rows';
 import type { LabelsLike } from '../miners/types';
 import type { DistanceOptions } from '../distances';
-import { TripletInputError } from '../validation';
+import { checkMargin, TripletInputError } from '../validation';
 import { batchDistances, prepareBatch } from './prepare';
 
 export interface ContrastiveLossOptions extends DistanceOptions {
@@ -27,6 +27,8 @@ export function contrastiveLoss(embeddings: tf.Tensor2D, labels: LabelsLike, opt
   if (!(power > 0)) {
     throw new TripletInputError('options.power', fn, `is ${power}`, 'Use a positive exponent, e.g. 1 or 2.');
   }
+  const posMargin = checkMargin(options.posMargin, 0, fn, 'options.posMargin');
+  const negMargin = checkMargin(options.negMargin, 1, fn, 'options.negMargin');
   const n = ids.length;
   const pos: number[] = [];
   const neg: number[] = [];
@@ -40,8 +42,8 @@ export function contrastiveLoss(embeddings: tf.Tensor2D, labels: LabelsLike, opt
     const d = tf.reshape(batchDistances(embeddings, options), [-1]) as tf.Tensor1D;
     const dp = gatherRows(d, tf.tensor1d(pos, 'int32'));
     const dn = gatherRows(d, tf.tensor1d(neg, 'int32'));
-    const hp = tf.relu(tf.sub(dp, options.posMargin ?? 0));
-    const hn = tf.relu(tf.sub(options.negMargin ?? 1, dn));
+    const hp = tf.relu(tf.sub(dp, posMargin));
+    const hn = tf.relu(tf.sub(negMargin, dn));
     const raise = (h: tf.Tensor): tf.Tensor => (power === 1 ? h : tf.pow(h, power));
     return tf.concat([raise(hp), raise(hn)]) as tf.Tensor1D;
   });

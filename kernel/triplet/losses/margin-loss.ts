@@ -4,7 +4,7 @@ import type { LabelsLike, TripletIndices } from '../miners/types';
 import type { DistanceOptions } from '../distances';
 import { assertMinedTriplets, TripletIndexTensors } from '../miners/assert-mined-triplets';
 import { gatherPairs } from '../distances/gather-pairs';
-import { TripletInputError } from '../validation';
+import { checkMargin, TripletInputError } from '../validation';
 import { batchDistances, prepareBatch } from './prepare';
 
 export interface MarginLossOptions extends DistanceOptions {
@@ -43,6 +43,7 @@ export function marginLoss(
   const fn = 'marginLoss';
   const ids = prepareBatch(embeddings, labels, fn);
   const t = assertMinedTriplets(triplets, ids.length, ids, fn);
+  const alpha = checkMargin(options?.margin, 0.2, fn);
   const beta = options?.beta;
   if (!(beta instanceof tf.Variable) || beta.rank > 1) {
     throw new TripletInputError('options.beta', fn, 'must be a scalar or 1-d tf.Variable',
@@ -61,7 +62,6 @@ export function marginLoss(
     const dap = gatherPairs(d, a, tf.tensor1d(t.positives, 'int32'));
     const dan = gatherPairs(d, a, tf.tensor1d(t.negatives, 'int32'));
     const b = beta.rank === 0 ? beta : gatherRows(beta as tf.Tensor1D, tf.tensor1d(Array.from(t.anchors, (i) => ids[i]), 'int32'));
-    const alpha = options.margin ?? 0.2;
     const pos = tf.relu(tf.add(tf.sub(dap, b), alpha));
     const neg = tf.relu(tf.add(tf.sub(b, dan), alpha));
     return tf.concat([tf.reshape(pos, [-1]), tf.reshape(neg, [-1])]) as tf.Tensor1D;

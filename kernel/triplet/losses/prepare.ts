@@ -17,20 +17,6 @@ export function batchDistances(embeddings: tf.Tensor2D, options: DistanceOptions
   return pairwiseDistancesUnchecked(embeddings, undefined, options);
 }
 
-/** Same-label (excluding self) and different-label masks as constant boolean tensors. */
-export function labelMasks(ids: Int32Array): { positive: tf.Tensor2D; negative: tf.Tensor2D } {
-  const n = ids.length;
-  const pos = new Int32Array(n * n);
-  const neg = new Int32Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      if (ids[i] === ids[j]) pos[i * n + j] = i === j ? 0 : 1;
-      else neg[i * n + j] = 1;
-    }
-  }
-  return { positive: tf.tensor2d(pos, [n, n], 'bool'), negative: tf.tensor2d(neg, [n, n], 'bool') };
-}
-
 /** Hinge or soft-margin (softplus) of d(a,p) − d(a,n). */
 export function tripletHinge(dap: tf.Tensor, dan: tf.Tensor, margin: number, softMargin: boolean): tf.Tensor1D {
   const diff = tf.sub(dap, dan);

@@ -3,6 +3,7 @@ import { gatherPairs } from '../distances/gather-pairs';
 import type { LabelsLike } from '../miners/types';
 import type { DistanceOptions } from '../distances';
 import { batchDistances, prepareBatch } from './prepare';
+import { checkMargin } from '../validation';
 
 export interface SemiHardLossOptions extends DistanceOptions {
   /** Default 1.0, as TF Addons' TripletSemiHardLoss. */
@@ -26,7 +27,7 @@ export function semiHardTripletLoss(embeddings: tf.Tensor2D, labels: LabelsLike,
     if (!hasNegative) break;
     for (let p = 0; p < n; p++) if (p !== a && ids[p] === ids[a]) { anchors.push(a); positives.push(p); }
   }
-  const margin = options.margin ?? 1.0;
+  const margin = checkMargin(options.margin, 1.0, 'semiHardTripletLoss');
   return tf.tidy(() => {
     const d = batchDistances(embeddings, options);
     // The choice of negative is not differentiated (as in TF Addons), so it is made in plain

@@ -5,6 +5,7 @@ import type { TripletIndices } from '../miners/types';
 import { gatherPairs } from '../distances/gather-pairs';
 import type { TripletLossOptions } from './types';
 import { batchDistances, prepareBatch, tripletHinge } from './prepare';
+import { checkMargin } from '../validation';
 
 export interface TripletMarginLossOptions extends TripletLossOptions {
   /**
@@ -28,6 +29,7 @@ export function tripletMarginLoss(
 ): tf.Tensor1D {
   const ids = prepareBatch(embeddings, labels, functionName);
   const t = assertMinedTriplets(triplets, ids.length, ids, functionName);
+  const margin = checkMargin(options.margin, 0.2, functionName);
   return tf.tidy(() => {
     const d = batchDistances(embeddings, options);
     const a = tf.tensor1d(t.anchors, 'int32');
@@ -36,6 +38,6 @@ export function tripletMarginLoss(
     const dap = gatherPairs(d, a, p);
     let dan = gatherPairs(d, a, n);
     if (options.swap) dan = tf.minimum(dan, gatherPairs(d, p, n));
-    return tripletHinge(dap, dan, options.margin ?? 0.2, options.softMargin === true);
+    return tripletHinge(dap, dan, margin, options.softMargin === true);
   });
 }

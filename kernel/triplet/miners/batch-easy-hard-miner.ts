@@ -20,15 +20,18 @@ export function batchEasyHardMiner(pick: { positives: PickStrategy; negatives: P
       for (let i = 0; i < n; i++) {
         if (positives[i].length === 0 || negatives[i].length === 0) continue;
         a.push(i);
-        p.push(extreme(dist, i * n, positives[i], pick.positives === 'hard' ? 1 : -1));
-        q.push(extreme(dist, i * n, negatives[i], pick.negatives === 'hard' ? -1 : 1));
+        p.push(extremeIndex(dist, i * n, positives[i], pick.positives === 'hard' ? 1 : -1));
+        q.push(extremeIndex(dist, i * n, negatives[i], pick.negatives === 'hard' ? -1 : 1));
       }
       return { anchors: Int32Array.from(a), positives: Int32Array.from(p), negatives: Int32Array.from(q) };
     });
 }
 
-/** The index in `candidates` with the largest (sign 1) or smallest (sign −1) distance from the row. */
-function extreme(dist: Float32Array, row: number, candidates: number[], sign: 1 | -1): number {
+/**
+ * The index in `candidates` with the largest (sign 1) or smallest (sign −1) distance from the row;
+ * the first such candidate on ties, so exactly one pair carries the gradient (as torch.max does).
+ */
+export function extremeIndex(dist: Float32Array, row: number, candidates: number[], sign: 1 | -1): number {
   let best = candidates[0];
   for (const c of candidates) if (sign * dist[row + c] > sign * dist[row + best]) best = c;
   return best;

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { pairwiseDistances } from '../distances';
-import { assertEmbeddings, assertHasPositives, assertLabels } from '../validation';
+import { assertEmbeddings, assertHasPositives, assertLabels, checkMargin } from '../validation';
 import { categorizeTriplets, CategoryKeep, TripletCategories } from './categorize-triplets';
 import type { LabelsLike, MinedTriplets, MinerOptions, TripletIndices } from './types';
 
@@ -32,7 +32,7 @@ export function runMiner(
   const n = embeddings.shape[0];
   const ids = assertLabels(labels, n, functionName);
   assertHasPositives(ids, functionName);
-  const margin = options.margin ?? 0.2;
+  const margin = checkMargin(options.margin, 0.2, functionName);
   const distTensor = pairwiseDistances(embeddings, undefined, {
     distance: options.distance,
     normalize: forceNormalize || options.normalize,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { MINING_CHOICES, statusText, statusTooltip } from '../../../extension/config/config-text';
+import { statusText, statusTooltip } from '../../../extension/config/config-text';
 
 test('status bar text shows the margin with two decimals and the mining name', () => {
   assert.equal(statusText({ margin: 0.2, mining: 'batch-hard' }), '$(symbol-ruler) m=0.20 · batch-hard');
@@ -12,12 +12,6 @@ test('scheduled values are marked so a user knows they change during training', 
 });
 
 test('tooltip lists every setting', () => {
-  const t = statusTooltip({ margin: 0.3, mining: 'hard', distance: 'cosine', softMargin: true, normalize: false, watch: false });
+  const t = statusTooltip({ margin: 0.3, mining: 'hard', distance: 'cosine', softMargin: true, normalize: false, watch: false, miningNames: [] });
   for (const part of ['0.3', 'hard', 'cosine', 'Soft margin: true', 'Normalize embeddings: false', 'Watch: paused']) assert.ok(t.includes(part), part);
-});
-
-test('setMining offers exactly the miners the kernel knows by name', async () => {
-  // The extension does not load the kernel's miners (they import TensorFlow.js); this keeps the copies in step.
-  const { MINER_NAMES } = await import('../../../kernel/triplet/miners/types');
-  assert.deepEqual([...MINING_CHOICES], [...MINER_NAMES]);
 });

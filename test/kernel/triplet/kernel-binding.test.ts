@@ -1,10 +1,10 @@
 import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bindToKernel } from '../../../kernel/triplet/kernel-binding';
-import { configure, getConfig, resetConfig, schedule } from '../../../kernel/triplet/config';
+import { configure, getConfig, miningNames, resetConfig, schedule } from '../../../kernel/triplet/config';
 import { fakeKernel } from './fake-kernel';
 
-const DEFAULT = { margin: 0.2, mining: 'batch-hard', distance: 'euclidean', softMargin: false, normalize: true, watch: true };
+const DEFAULT = { margin: 0.2, mining: 'batch-hard', distance: 'euclidean', softMargin: false, normalize: true, watch: true, miningNames: miningNames() };
 let unbind: (() => void) | undefined;
 afterEach(() => {
   unbind?.();
@@ -59,5 +59,25 @@ describe('tripletlab.config comm', () => {
     const a = k.openFromFrontend('tripletlab.config');
     configure({ margin: 0.25 });
     assert.equal(a.sent.length, 2);
+  });
+
+  test('an empty mining schedule set through the comm is answered with an error, and get still works', () => {
+    const k = fakeKernel();
+    unbind = bindToKernel(k.kernel).unbind;
+    const a = k.openFromFrontend('tripletlab.config');
+    a.receive({ type: 'set', config: { mining: { kind: 'mining-schedule', stages: [] } } });
+    const err = a.sent.at(-1) as { type: string; message: string };
+    assert.equal(err.type, 'error');
+    assert.match(err.message, /tripletlab\.config set: argument 'mining\.stages' is an empty array/);
+    a.receive({ type: 'get' });
+    assert.deepEqual(a.sent.at(-1), { type: 'config', config: DEFAULT });
+  });
+
+  test('the config message carries every mining name the kernel accepts', () => {
+    const k = fakeKernel();
+    unbind = bindToKernel(k.kernel).unbind;
+    const a = k.openFromFrontend('tripletlab.config');
+    const names = (a.sent[0] as { config: { miningNames: string[] } }).config.miningNames;
+    assert.ok(names.includes('subspace-hard') && names.includes('batch-hard'), names.join());
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { configure, getConfig, resetConfig, on } from '../../../../kernel/triplet/config';
+import { configure, getConfig, miningNames, resetConfig, on } from '../../../../kernel/triplet/config';
+import { TripletInputError } from '../../../../kernel/triplet/validation';
 import type { Miner } from '../../../../kernel/triplet/miners/types';
 
 afterEach(() => resetConfig());
@@ -49,7 +50,29 @@ describe('configure', () => {
     assert.equal(seen.length, 1);
     assert.deepEqual(seen[0], {
       source: 'code',
-      config: { margin: 0.4, mining: 'semi-hard', distance: 'euclidean', softMargin: false, normalize: true, watch: true },
+      config: { margin: 0.4, mining: 'semi-hard', distance: 'euclidean', softMargin: false, normalize: true, watch: true, miningNames: miningNames() },
     });
+  });
+
+  test('a mining schedule without stages is refused and the config stays usable', () => {
+    const bad: unknown[] = [
+      { kind: 'mining-schedule', stages: [] },
+      { kind: 'mining-schedule' },
+      { kind: 'mining-schedule', stages: [null] },
+      { kind: 'mining-schedule', stages: [{ mining: 'semi-hard' }, { mining: 'batch-hard' }] },
+      { kind: 'mining-schedule', stages: [{ mining: 3 }] },
+    ];
+    for (const mining of bad) {
+      assert.throws(() => configure({ mining: mining as never }),
+        (e: unknown) => e instanceof TripletInputError && /triplet\.configure: argument 'mining\.stages/.test(e.message), JSON.stringify(mining));
+    }
+    assert.throws(() => configure({ mining: { kind: 'mining-schedule', stages: [] } as never }), /is an empty array\. Pass at least one stage/);
+    assert.equal(getConfig().mining, 'batch-hard');
+    assert.doesNotThrow(() => configure({ margin: 0.3 }));
+  });
+
+  test('every mining name the kernel reports (sent to the editor) is accepted, subspace-hard included', () => {
+    assert.ok(miningNames().includes('subspace-hard'));
+    for (const name of miningNames()) assert.equal(configure({ mining: name }).mining, name);
   });
 });

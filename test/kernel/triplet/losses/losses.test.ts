@@ -182,6 +182,46 @@ test('finite-difference gradients of every reduced loss', () => {
   beta.dispose();
 });
 
+test('batch-hard with tied hardest pairs (duplicate rows): the gradient matches a finite difference', () => {
+  // Rows 1 and 2 are the same point, as the P×K sampler makes when a class has fewer than K samples.
+  const x0 = [[0, 0], [1, 0], [1, 0], [0.5, 0.5]];
+  const labels = [0, 0, 0, 1];
+  const lossOf = (rows: number[][] | tf.Tensor2D): tf.Scalar => tf.tidy(() =>
+    mean(batchHardTripletLoss(rows instanceof tf.Tensor ? rows : tf.tensor2d(rows), labels, { margin: 0.2, distance: 'squared-euclidean' })));
+  const x = tf.tensor2d(x0);
+  const g = tf.grad((v: tf.Tensor) => lossOf(v as tf.Tensor2D))(x).arraySync() as number[][];
+  x.dispose();
+  const h = 1e-3;
+  for (const col of [0, 1]) {
+    // Moving both copies together is a direction in which the loss is differentiable.
+    const shifted = (s: number) => x0.map((r, i) => (i === 1 || i === 2 ? r.map((v, j) => (j === col ? v + s : v)) : r.slice()));
+    const numeric = (scalar(lossOf(shifted(h))) - scalar(lossOf(shifted(-h))) ) / (2 * h);
+    assertClose(g[1][col] + g[2][col], numeric, 1e-2, `d loss / d (rows 1 and 2, column ${col})`);
+  }
+  assertClose(g[1][0] + g[2][0], 4 / 3, 1e-3, 'the sum PyTorch gives');
+});
+
+test('margins are checked: NaN, negative and non-numbers name the option', () => {
+  const x = tf.tensor2d(X);
+  const idx = allTripletIndices(Int32Array.from(LABELS));
+  const beta = createMarginBeta();
+  for (const margin of [Number.NaN, -0.1, '0.2', Infinity] as unknown as number[]) {
+    const cases: [string, () => unknown][] = [
+      ['batchHardTripletLoss', () => batchHardTripletLoss(x, LABELS, { margin })],
+      ['batchAllTripletLoss', () => batchAllTripletLoss(x, LABELS, { margin })],
+      ['tripletMarginLoss', () => tripletMarginLoss(x, LABELS, idx, { margin })],
+      ['semiHardTripletLoss', () => semiHardTripletLoss(x, LABELS, { margin })],
+      ['marginLoss', () => marginLoss(x, LABELS, idx, { beta, margin })],
+    ];
+    for (const [fn, call] of cases) {
+      assert.throws(call, (e: unknown) => e instanceof TripletInputError && e.message.startsWith(`${fn}: argument 'options.margin' is `), `${fn} ${String(margin)}`);
+    }
+    assert.throws(() => contrastiveLoss(x, LABELS, { negMargin: margin }), /contrastiveLoss: argument 'options.negMargin'/);
+  }
+  assert.equal(scalar(mean(batchHardTripletLoss(x, LABELS, { margin: 0 }))) >= 0, true);
+  tf.dispose([x, beta]);
+});
+
 test('duplicate embeddings: no NaN loss or gradient', () => {
   const x = tf.tensor2d([[1, 1], [1, 1], [1, 1], [1, 1]]);
   const labels = [0, 0, 1, 1];

@@ -239,3 +239,14 @@ test('wasm backend smoke test: batch-hard miner and loss agree with cpu', async 
     await tf.setBackend('cpu');
   }
 });
+
+test('miners check the margin: NaN, negative and non-numbers name the option', () => {
+  const x = tf.tensor2d(X);
+  for (const margin of [Number.NaN, -1, 'wide'] as unknown as number[]) {
+    for (const [name, miner] of [['allMiner', allMiner], ['semiHardMiner', semiHardMiner], ['batchHardMiner', batchHardMiner]] as const) {
+      assert.throws(() => miner(x, LABELS, { margin }),
+        (e: unknown) => e instanceof TripletInputError && e.message.startsWith(`${name}: argument 'options.margin' is `), `${name} ${String(margin)}`);
+    }
+  }
+  x.dispose();
+});
