@@ -114,6 +114,11 @@ export class CellRuntime {
     return outcome;
   }
 
+  /** Sends stream text still batched (before the kernel exits). */
+  flushOutput(): void {
+    this.router.flush();
+  }
+
   async evaluateExpressions(exprs: Record<string, string>, sink: OutputSink): Promise<Record<string, unknown>> {
     this.router.setSink(sink);
     const out: Record<string, unknown> = {};
@@ -139,9 +144,13 @@ export class CellRuntime {
   }
 
   handleComm(msgType: 'comm_open' | 'comm_msg' | 'comm_close', content: Record<string, unknown>, buffers: Buffer[], sink: OutputSink): void {
+    // A comm message may arrive while a cell awaits (the editor's controls during a fit): what
+    // the handler prints goes under the comm message, and the cell's later output stays its own.
+    const cell = this.router.current;
     this.router.setSink(sink);
     this.comms.handle(msgType, content ?? {}, buffers ?? []);
     this.router.flush();
+    if (cell) this.router.setSink(cell);
   }
 
   commInfo(targetName?: string): Record<string, { target_name: string }> {

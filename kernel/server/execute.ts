@@ -23,13 +23,14 @@ export async function handleExecute(server: KernelServer, ctx: RequestContext): 
   let outcome: CellOutcome | undefined;
 
   // In `warn` mode the check runs on the type service's thread while the cell runs here, so a
-  // cell costs max(check, run) rather than their sum; the checker is never waited for while it
-  // loads. In `error` mode the cell only runs once the check found no error.
+  // cell costs max(check, run) rather than their sum. A cell run while the checker still loads
+  // waits for it before its reply: a type error in a notebook's first cell is reported too.
+  // In `error` mode the cell only runs once the check found no error.
   const checking: Promise<CellDiagnostic[] | null> =
     mode !== 'off' && code.trim() !== ''
       ? server
           .types()
-          .check(cellId, code, { skipIfNotReady: mode === 'warn' })
+          .check(cellId, code)
           .catch((err: Error) => {
             server.log(`type check of ${cellId} failed: ${err.message}`);
             return null;

@@ -3,10 +3,12 @@ import type { CellDiagnostic, TypecheckMode } from '../api';
 import type { CellRuntime } from '../exec';
 import type { TypeService } from '../typecheck';
 import type { ConnectionInfo, Message } from '../wire';
+import { routeProcessExit } from './clean-exit';
 import { handleExecute } from './execute';
 import { History } from './history';
 import { RequestContext } from './request-context';
 import { startSocketThread, type SocketThread } from './socket-thread-start';
+import { registerTypesComm } from './types-comm';
 import type { FromSocketThread } from './worker-messages';
 import { fromPortable } from './worker-messages';
 
@@ -20,6 +22,14 @@ export interface KernelOptions {
 }
 
 type Handler = (ctx: RequestContext) => void | Promise<unknown>;
+
+/**
+ * Requests served while a cell awaits, ahead of the queue: the editor's controls (a margin set
+ * during `triplet.fit` reaches its next step, which re-reads the configuration) and its language
+ * features (the type service runs in its own thread). None of them runs user code but comm
+ * handlers, which a cell registered before it awaited.
+ */
+const SERVED_WHILE_A_CELL_RUNS = new Set(['comm_msg', 'complete_request', 'inspect_request', 'is_complete_request', 'comm_info_request']);
 
 /**
  * An interrupt settles the cell at once, but a `triplet.fit` it started keeps stepping in the
@@ -48,9 +58,11 @@ export class KernelServer {
   readonly runtime: CellRuntime;
   private readonly worker: Worker;
   private readonly busyFlag: Int32Array;
+  private readonly closedFlag: Int32Array;
   private readonly queue: RequestContext[] = [];
   private draining = false;
   private warmed = false;
+  private cellRunning = false;
   private typeService?: TypeService;
   private readonly handlers: Record<string, Handler>;
   private readonly info: Record<string, unknown>;
@@ -60,12 +72,16 @@ export class KernelServer {
     const thread = options.socketThread ?? startSocketThread(options.connection, options.debug === true);
     this.worker = thread.worker;
     this.busyFlag = new Int32Array(thread.data.busy);
+    this.closedFlag = new Int32Array(thread.data.closed);
     this.info = thread.data.kernelInfo;
     // The cell runtime loads (~13 ms) while the socket thread boots and binds.
     // Loaded here rather than at the top so `tripletlab --help` and CLI errors stay instant.
     const { CellRuntime } = require('../exec') as typeof import('../exec');
     this.runtime = new CellRuntime({ cwd: options.cwd });
     this.runtime.kernel.typecheck = options.typecheck;
+    // A cell's process.exit(code) ends the kernel with that code, after its output has gone out.
+    routeProcessExit(this.worker, this.closedFlag, () => this.runtime.flushOutput());
+    registerTypesComm(this.runtime.kernel.comms, () => this.types(), () => this.runtime.kernel.typecheck);
     this.handlers = {
       kernel_info_request: (ctx) => ctx.reply('kernel_info_reply', this.info),
       execute_request: (ctx) => this.execute(ctx),
@@ -131,13 +147,14 @@ export class KernelServer {
   }
 
   setBusy(on: boolean): void {
+    this.cellRunning = on;
     Atomics.store(this.busyFlag, 0, on ? 1 : 0);
   }
 
   /**
    * Loads the transpiler (~50 ms) right after the kernel has answered its first request: clients
    * start with kernel_info_request, so start-up is not delayed and the first cell does not pay
-   * for it. The type service starts with the first cell (execute.ts).
+   * for it.
    */
   private warmUp(): void {
     if (this.warmed) return;
@@ -145,6 +162,9 @@ export class KernelServer {
     setImmediate(() => {
       const { loadTranspiler } = require('../exec') as typeof import('../exec');
       loadTranspiler();
+      // The checker loads in its own thread (seconds) while the user reads the notebook, so
+      // the first cell's check and the editor's first completion do not wait for all of it.
+      if (this.runtime.kernel.typecheck !== 'off') this.types();
     });
   }
 
@@ -152,6 +172,10 @@ export class KernelServer {
     switch (m.type) {
       case 'request': {
         const ctx = new RequestContext(this.worker, fromPortable(m.msg), m.channel);
+        if (this.cellRunning && SERVED_WHILE_A_CELL_RUNS.has(ctx.msg.header.msg_type)) {
+          void this.serve(ctx);
+          break;
+        }
         this.queue.push(ctx);
         void this.drain();
         break;
@@ -166,6 +190,9 @@ export class KernelServer {
         RequestContext.abortInputs('input(): interrupted');
         this.runtime.interrupt();
         stopTraining();
+        break;
+      case 'parent-exited':
+        this.exit(1);
         break;
       case 'log':
         this.log(m.text);
@@ -249,11 +276,8 @@ export class KernelServer {
     setTimeout(() => this.exit(), 50);
   }
 
-  private exit(): void {
-    this.worker.postMessage({ type: 'close' });
-    const done = () => process.exit(0);
-    this.worker.once('exit', done);
+  private exit(code = 0): void {
     void this.typeService?.close();
-    setTimeout(done, 1000).unref();
+    process.exit(code); // routed through routeProcessExit: sockets close first
   }
 }

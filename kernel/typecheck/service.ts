@@ -22,7 +22,6 @@ export class TypeService {
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
-  private isReady = false;
   private settleReady!: { resolve: () => void; reject: (err: Error) => void };
   private failure: TypeServiceError | undefined;
   /** Milliseconds the worker took to load TypeScript, and then to run its first check. */
@@ -64,11 +63,13 @@ export class TypeService {
     this.worker.on('exit', (code) => this.fail(new TypeServiceError(`type service worker exited (code ${code})`)));
   }
 
-  /** Diagnostics of `code` as the next cell; `null` at once when `skipIfNotReady` and the worker is still loading. */
-  check(cellId: string, code: string, opts?: { skipIfNotReady?: boolean }): Promise<CellDiagnostic[] | null> {
+  /**
+   * Diagnostics of `code` as the next cell. While the worker loads, the check waits in its queue:
+   * a cell run in the session's first seconds is checked like any other, never skipped.
+   */
+  check(cellId: string, code: string): Promise<CellDiagnostic[]> {
     const bad = checkArgs('check', { cellId, code });
     if (bad) return Promise.reject(bad);
-    if (opts?.skipIfNotReady && !this.isReady) return Promise.resolve(null);
     if (this.pendingCommits === 0 && this.recentVersion === this.version) {
       const known = this.recent.get(code);
       if (known) return Promise.resolve(known);
@@ -145,7 +146,6 @@ export class TypeService {
 
   private onMessage(msg: Reply): void {
     if (msg.type === 'ready') {
-      this.isReady = true;
       this.startup = { loadMs: msg.loadMs, warmMs: msg.warmMs };
       this.settleReady.resolve();
       return;

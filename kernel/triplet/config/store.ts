@@ -11,6 +11,8 @@ export function defaultConfig(): TripletConfig {
 
 let current: TripletConfig = defaultConfig();
 let position: TrainingPosition = { step: 0, epoch: 0 };
+/** What the editor was last told a schedule's margin and mining are (see `setPosition`). */
+let announcedSchedule = '';
 
 /** The configuration now in effect (a copy: change it with `configure`). */
 export function getConfig(): TripletConfig {
@@ -25,8 +27,19 @@ export function applyConfig(options: ConfigureOptions, source: ConfigSource, fn?
     if (v !== undefined) (next as unknown as Record<string, unknown>)[k] = v;
   }
   current = next;
-  emit('config', { config: serialConfig(current, position), source });
+  announce(source);
   return getConfig();
+}
+
+function announce(source: ConfigSource): void {
+  const view = serialConfig(current, position);
+  announcedSchedule = scheduleKey(view.margin, view.mining);
+  emit('config', { config: view, source });
+}
+
+/** The status bar shows the margin with two decimals, so smaller moves are not announced. */
+function scheduleKey(margin: number, mining: string): string {
+  return `${margin.toFixed(2)} ${mining}`;
 }
 
 /** `triplet.configure({ margin, mining, distance, softMargin, normalize, watch })`. */
@@ -38,13 +51,23 @@ export function configure(options: ConfigureOptions): TripletConfig {
 export function resetConfig(source: ConfigSource = 'code'): TripletConfig {
   current = defaultConfig();
   position = { step: 0, epoch: 0 };
-  emit('config', { config: serialConfig(current, position), source });
+  announce(source);
   return getConfig();
 }
 
-/** Where training is; schedules shown to the editor are evaluated here. Set by `fit`. */
+/**
+ * Where training is; schedules shown to the editor are evaluated here. Set by `fit` before each
+ * step. When a schedule moves the margin or enters a new mining stage, every listener hears it
+ * (source 'code': the schedule was set from code), so the editor's status bar follows training;
+ * a smooth margin schedule announces tens of changes over a fit, not one per step.
+ */
 export function setPosition(step: number, epoch: number): void {
   position = { step, epoch };
+  if (typeof current.margin === 'number' && typeof current.mining !== 'object') return;
+  const view = serialConfig(current, position);
+  if (scheduleKey(view.margin, view.mining) === announcedSchedule) return;
+  announcedSchedule = scheduleKey(view.margin, view.mining);
+  emit('config', { config: view, source: 'code' });
 }
 
 export function getPosition(): TrainingPosition {

@@ -13,16 +13,16 @@ after(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-test('before the worker is ready, skipIfNotReady answers null at once and other requests queue', async () => {
-  const skipped = await svc.check('c0', 'const a: number = "x";', { skipIfNotReady: true });
-  assert.equal(skipped, null);
+test('before the worker is ready, checks queue in order and are answered once it has loaded', async () => {
+  const first = svc.check('c0', 'const a: number = "x";');
   svc.commit('c1', 'const early = [1, 2, 3];');
   const queued = svc.check('c2', 'const n: string = early[0];');
   const diags = await queued;
   assert.deepEqual(diags, [{ line: 1, column: 7, code: 2322, category: 'error', message: "Type 'number' is not assignable to type 'string'." }]);
+  assert.deepEqual((await first).map((d) => d.code), [2322], 'a check sent while the worker loads is answered, not skipped');
   await svc.ready;
   assert.ok(svc.startup && svc.startup.loadMs > 0 && svc.startup.warmMs > 0);
-  assert.deepEqual(await svc.check('c3', 'const ok = 1;', { skipIfNotReady: true }), []);
+  assert.deepEqual(await svc.check('c3', 'const ok = 1;'), []);
 });
 
 test('the worker serves check, commit, complete and inspect in order', async () => {
