@@ -25,30 +25,33 @@ export function maxPoolGrad(tf: typeof TF, backend: WasmBackend, dy: TF.TensorIn
   const { batchSize, inHeight: H, inWidth: W, inChannels: C, outHeight: OH, outWidth: OW, strideHeight: sh, strideWidth: sw, filterHeight: fh, filterWidth: fw } = info;
   const top = info.padInfo.top;
   const left = info.padInfo.left;
-  const best = new Float32Array(C);
-  const at = new Int32Array(C);
   for (let b = 0; b < batchSize; b++) {
     const xb = b * H * W * C;
     for (let oh = 0; oh < OH; oh++) {
       const h0 = oh * sh - top;
+      const i0 = Math.max(0, h0);
+      const i1 = Math.min(H, h0 + fh);
       for (let ow = 0; ow < OW; ow++) {
         const w0 = ow * sw - left;
-        best.fill(-Infinity);
-        at.fill(-1);
-        for (let i = Math.max(0, h0); i < Math.min(H, h0 + fh); i++) {
-          for (let j = Math.max(0, w0); j < Math.min(W, w0 + fw); j++) {
-            const base = xb + (i * W + j) * C;
-            for (let c = 0; c < C; c++) {
-              const v = x[base + c];
-              if (v > best[c]) {
-                best[c] = v;
-                at[c] = base + c;
+        const j0 = Math.max(0, w0);
+        const j1 = Math.min(W, w0 + fw);
+        const gBase = ((b * OH + oh) * OW + ow) * C;
+        // One channel at a time with scalar state: no per-window arrays to reset.
+        for (let c = 0; c < C; c++) {
+          let best = -Infinity;
+          let at = -1;
+          for (let i = i0; i < i1; i++) {
+            let p = xb + (i * W + j0) * C + c;
+            for (let j = j0; j < j1; j++, p += C) {
+              const v = x[p];
+              if (v > best) {
+                best = v;
+                at = p;
               }
             }
           }
+          if (at >= 0) dx[at] += g[gBase + c];
         }
-        const gBase = ((b * OH + oh) * OW + ow) * C;
-        for (let c = 0; c < C; c++) if (at[c] >= 0) dx[at[c]] += g[gBase + c];
       }
     }
   }

@@ -36,6 +36,12 @@ export class KernelCalls {
     return out;
   }
 
+  /** Takes ownership of a tensor made outside `run` (a kernel of our own), freed like the others. */
+  adopt(t: TensorInfo): TensorInfo {
+    this.made.push(t);
+    return t;
+  }
+
   reshape(x: TensorInfo, shape: number[]): TensorInfo {
     return this.run('Reshape', { x }, { shape });
   }
