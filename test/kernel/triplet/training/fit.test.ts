@@ -102,11 +102,12 @@ describe('fit', () => {
     assert.deepEqual(seen, ['0:semi-hard', '0:semi-hard', '1:batch-hard', '1:batch-hard', '2:subspace-hard', '2:subspace-hard']);
   });
 
-  test('bad arguments name the option', async () => {
+  test('bad arguments name the option, and a refused call leaves no tensors behind', async () => {
     const model = mlp(1);
+    const before = tf.memory().numTensors;
     await assert.rejects(fit(model, { x: train.x, labels: train.labels }, { K: 1 }), /'options\.K'.*no positives/);
     await assert.rejects(fit(model, { x: train.x, labels: train.labels.slice(3) }), /'data\.labels'.*labels for 400 rows/);
     await assert.rejects(fit(model, { x: train.x, labels: train.labels }, { optimizer: 'adamw' as never }), /'options\.optimizer'.*'adam', 'sgd'/);
-    assert.equal(tf.memory().numTensors, tf.memory().numTensors);
+    assert.equal(tf.memory().numTensors, before);
   });
 });
