@@ -48,20 +48,12 @@ export function blockDistances(query: Float32Array, rows: number, dims: number, 
   try {
     const qSq = sq.dataSync() as Float32Array;
     const g = hostValues(gram);
-    if (distance === 'cosine') {
-      for (let k = 0; k < rows * nr; k++) m[k] = f32(1 - g[k]);
-      return m;
-    }
     const rSq = ref.refSq;
-    const root = distance === 'euclidean';
+    const kind = distanceKind(distance);
     for (let i = 0; i < rows; i++) {
       const qi = qSq[i];
       const base = i * nr;
-      for (let j = 0; j < nr; j++) {
-        const s = f32(f32(qi - 2 * g[base + j]) + rSq[j]);
-        const v = s > 0 ? s : 0;
-        m[base + j] = root ? f32(Math.sqrt(v)) : v;
-      }
+      for (let j = 0; j < nr; j++) m[base + j] = f32Distance(kind, qi, g[base + j], rSq[j]);
     }
     return m;
   } finally {
@@ -70,6 +62,25 @@ export function blockDistances(query: Float32Array, rows: number, dims: number, 
   }
 }
 
-function unitRows(x: tf.Tensor2D): tf.Tensor2D {
+/** 0 cosine, 1 squared euclidean, 2 euclidean: a number, so the hot loops branch on an integer. */
+export type DistanceKind = 0 | 1 | 2;
+
+export function distanceKind(distance: DistanceName): DistanceKind {
+  return distance === 'cosine' ? 0 : distance === 'squared-euclidean' ? 1 : 2;
+}
+
+/**
+ * One distance from its product g = q·r and the squared norms, in the float32 steps the tfjs ops
+ * take (see blockDistances): 1 − g for cosine, else ‖q‖² − 2g + ‖r‖² clamped at 0, square-rooted
+ * for euclidean. Every block path calls this, so every path ranks neighbours identically.
+ */
+export function f32Distance(kind: DistanceKind, qSq: number, g: number, rSq: number): number {
+  if (kind === 0) return f32(1 - g);
+  const s = f32(f32(qSq - 2 * g) + rSq);
+  const v = s > 0 ? s : 0;
+  return kind === 2 ? f32(Math.sqrt(v)) : v;
+}
+
+export function unitRows(x: tf.Tensor2D): tf.Tensor2D {
   return tf.mul(x, tf.rsqrt(tf.maximum(tf.sum(tf.square(x), 1, true), 1e-12)));
 }

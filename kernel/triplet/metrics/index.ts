@@ -1,4 +1,4 @@
-export { retrievalMetrics } from './retrieval-metrics';
+export { retrievalMetrics, retrievalMetricsAsync, RetrievalStoppedError } from './retrieval-metrics';
 export type { RetrievalMetrics, RetrievalOptions } from './retrieval-metrics';
 export { verificationMetrics } from './verification-metrics';
 export type { VerificationMetrics, DistancesInput } from './verification-metrics';
@@ -10,7 +10,7 @@ export { rPrecision } from './r-precision';
 export { meanAveragePrecisionAtR } from './map-at-r';
 export { recallAtK } from './recall-at-k';
 export type { RankedRelevance } from './ranked-relevance';
-export { chunkedKnn } from './knn';
+export { chunkedKnn, chunkedKnnAsync } from './knn';
 export type { KnnOptions, KnnResult } from './knn';
 export { toHostMatrix } from './matrix-input';
 export type { MatrixInput, HostMatrix } from './matrix-input';

@@ -9,8 +9,12 @@ import {
   rPrecision,
   recallAtK,
   retrievalMetrics,
+  retrievalMetricsAsync,
+  RetrievalStoppedError,
   type RankedRelevance,
 } from '../../../../kernel/triplet/metrics';
+import { blockDistances, referenceOperands } from '../../../../kernel/triplet/metrics/block-distances';
+import { stop } from '../../../../kernel/triplet/training/stop';
 import { TripletInputError } from '../../../../kernel/triplet/validation/errors';
 
 before(async () => {
@@ -174,6 +178,42 @@ test('chunkedKnn gives the same neighbours block by block as in one block', () =
     const want = rows.map((_, j) => j).filter((j) => j !== i).sort((a, b) => d[a] - d[b] || a - b).slice(0, 7);
     assert.deepEqual(Array.from(many.indices.subarray(i * 7, i * 7 + 7)), want, `row ${i}`);
   }
+});
+
+test('chunkedKnn with many tied and duplicate points ranks by distance, then by index, for every distance', () => {
+  // Points on a small integer grid: many exactly equal distances and duplicate rows.
+  const rnd = lcg(77);
+  const rows = Array.from({ length: 150 }, () => Array.from({ length: 3 }, () => Math.floor(rnd() * 3)));
+  const x = { data: Float32Array.from(rows.flat()), n: 150, dims: 3 };
+  for (const kind of ['euclidean', 'squared-euclidean', 'cosine'] as const) {
+    // Tie-breaking is judged on the float32 distances the block product gives.
+    const ref = referenceOperands(x.data, 150, 3, kind);
+    const full = blockDistances(x.data, 150, 3, ref, kind);
+    ref.refT.dispose();
+    const got = chunkedKnn(x, x, { k: 9, excludeSelf: true, distance: kind, blockFloats: 1000 });
+    for (let i = 0; i < 150; i++) {
+      const key = (j: number) => Math.max(full[i * 150 + j], 0);
+      const want = rows.map((_, j) => j).filter((j) => j !== i).sort((a, b) => key(a) - key(b) || a - b).slice(0, 9);
+      assert.deepEqual(Array.from(got.indices.subarray(i * 9, i * 9 + 9)), want, `${kind} row ${i}`);
+      for (let t = 0; t < 9; t++) assert.ok(Object.is(got.distances[i * 9 + t], full[i * 150 + want[t]]), `${kind} distance bits, row ${i}`);
+    }
+  }
+});
+
+test('retrievalMetricsAsync gives the figures of retrievalMetrics, reports progress, and stops on request', async () => {
+  const q = randomPoints(300, 6, 12, 31);
+  const x = { x: Float32Array.from(q.rows.flat()), n: 300, dims: 6 };
+  const want = retrievalMetrics(x, q.labels, { k: [1, 4] });
+  const seen: number[] = [];
+  const got = await retrievalMetricsAsync(x, q.labels, { k: [1, 4], blockFloats: 3000, sliceMs: 0, onProgress: (p) => seen.push(p.done) });
+  assert.deepEqual(got, want);
+  assert.equal(seen.at(-1), 300, 'the last report covers every query');
+  const aborted = new AbortController();
+  aborted.abort();
+  await assert.rejects(retrievalMetricsAsync(x, q.labels, { blockFloats: 3000, signal: aborted.signal }), RetrievalStoppedError);
+  const running = retrievalMetricsAsync(x, q.labels, { blockFloats: 3000, sliceMs: 0 });
+  stop();
+  await assert.rejects(running, /stopped after \d+ of 300 queries/);
 });
 
 test('retrievalMetrics leaves no tensors behind', () => {
