@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { createController } from './controller';
 import { Sessions } from './kernel/sessions';
+import { KernelLanguageFeatures } from './language/kernel-language';
 import { RendererBridge } from './renderer-messaging';
 import { watchEnabled } from './settings';
 import { ConfigStatusBar } from './status-bar';
@@ -31,12 +32,17 @@ export function activate(context: vscode.ExtensionContext): void {
   statusBar = new ConfigStatusBar(sessions);
   bridge = new RendererBridge(sessions);
   const log = (message: string) => channel.appendLine(message);
+  const language = new KernelLanguageFeatures(sessions, log);
   context.subscriptions.push(
     channel,
     sessions,
     statusBar,
     bridge,
-    createController(sessions, log),
+    language,
+    createController(sessions, log, {
+      selected: (notebook) => language.recheck(notebook),
+      ran: (notebook) => language.recheck(notebook),
+    }),
     ...registerCommands(sessions, channel),
     vscode.workspace.onDidCloseNotebookDocument((nb) => void sessions?.close(nb)),
     vscode.workspace.onDidChangeConfiguration((e) => {

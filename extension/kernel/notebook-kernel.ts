@@ -1,8 +1,10 @@
+import type { Completion, Inspection } from '../../kernel/api';
 import type { ConfigPatch, SerialConfig } from '../../kernel/triplet/config/messages';
 import type { ExecuteOptions, ExecuteResult } from '../../kernel/wire/client';
 import type { RunningKernel } from '../../kernel/wire/launcher';
 import type { Message } from '../../kernel/wire/messages';
 import { ConfigComm, type ConfigListener } from '../config/config-comm';
+import { TypesComm, type CellCheck } from '../language/types-comm';
 import { KernelDiedError } from './kernel-died-error';
 
 export interface KernelHost {
@@ -22,6 +24,8 @@ export interface KernelHost {
 /** No cell time-out: training cells run for minutes; a stuck cell is interrupted by the user. */
 const NO_TIMEOUT_MS = 2 ** 31 - 1;
 const TAIL_CHARS = 2000;
+/** A completion or hover waits at most this long; the first one waits for the checker to load. */
+const LANGUAGE_TIMEOUT_MS = 30_000;
 
 /**
  * One kernel process for one notebook, started on first use. Survives nothing of its own: the
@@ -31,6 +35,8 @@ export class NotebookKernel {
   private running?: RunningKernel;
   private starting?: Promise<RunningKernel>;
   private comm?: ConfigComm;
+  private types?: TypesComm;
+  private launched = false;
   private died?: Promise<KernelDiedError>;
   private tail = '';
   private disposed = false;
@@ -75,11 +81,14 @@ export class NotebookKernel {
     // The channel tells a user where a slow first run went: loading the client, or the kernel.
     this.host.output('stderr', `[client info] ${new Date().toISOString()} kernel ready in ${Date.now() - t0} ms (wire client loaded in ${loaded - t0} ms)\n`);
     this.running = kernel;
+    this.launched = true;
     this.died = new Promise((resolve) => {
       kernel.process.once('exit', (code, signal) => {
         if (this.running !== kernel) return;
         this.running = undefined;
         this.comm = undefined;
+        this.types?.dispose();
+        this.types = undefined;
         const err = new KernelDiedError(code, signal, this.tail.trim());
         resolve(err);
         void kernel.stop().catch(() => undefined);
@@ -88,7 +97,44 @@ export class NotebookKernel {
     });
     if (this.host.iopub) kernel.client.onIOPub((m) => this.host.iopub!(m));
     this.openConfig(kernel);
+    this.types = new TypesComm(kernel.client);
     return kernel;
+  }
+
+  /**
+   * The kernel for the editor's language features: the running one, or a new one when this
+   * notebook never had one (it was just opened). After a stop or a crash only a run or Restart
+   * starts it again, so typing never silently replaces a kernel the user saw die.
+   */
+  private async forEditor(): Promise<RunningKernel | undefined> {
+    if (this.running) return this.running;
+    if (this.starting) return this.starting;
+    if (this.launched || this.disposed) return undefined;
+    return this.start();
+  }
+
+  /** Jupyter complete_request at `cursorPos` (code points); undefined when no kernel serves the editor. */
+  async complete(code: string, cursorPos: number): Promise<Completion | undefined> {
+    const kernel = await this.forEditor();
+    if (!kernel) return undefined;
+    const reply = await kernel.client.request<Completion & { status?: string }>('shell', 'complete_request', { code, cursor_pos: cursorPos }, { timeoutMs: LANGUAGE_TIMEOUT_MS });
+    const content = reply.content;
+    return content.status === 'ok' ? content : undefined;
+  }
+
+  /** Jupyter inspect_request (hover text) at `cursorPos` (code points). */
+  async inspect(code: string, cursorPos: number): Promise<Inspection | undefined> {
+    const kernel = await this.forEditor();
+    if (!kernel) return undefined;
+    const reply = await kernel.client.request<Inspection & { status?: string }>('shell', 'inspect_request', { code, cursor_pos: cursorPos, detail_level: 0 }, { timeoutMs: LANGUAGE_TIMEOUT_MS });
+    const content = reply.content;
+    return content.status === 'ok' && content.found ? content : undefined;
+  }
+
+  /** Diagnostics of `code` as if it ran next (the kernel's `tripletlab.types` comm). */
+  async check(code: string): Promise<CellCheck | undefined> {
+    await this.forEditor();
+    return this.types?.check(code);
   }
 
   private openConfig(kernel: RunningKernel): void {
@@ -129,6 +175,8 @@ export class NotebookKernel {
     this.running = undefined;
     this.comm?.dispose();
     this.comm = undefined;
+    this.types?.dispose();
+    this.types = undefined;
     await kernel?.stop();
   }
 

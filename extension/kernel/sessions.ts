@@ -16,12 +16,23 @@ export interface SessionEvents {
 /** One session per open notebook that uses this kernel, created on the first run. */
 export class Sessions implements vscode.Disposable {
   private readonly byUri = new Map<string, NotebookSession>();
+  /** Notebooks whose selected kernel is ours (the controller's onDidChangeSelectedNotebooks). */
+  private readonly selected = new Set<string>();
 
   constructor(
     private readonly extensionPath: string,
     private readonly channel: vscode.OutputChannel,
     private readonly events: SessionEvents,
   ) {}
+
+  setSelected(notebook: vscode.NotebookDocument, selected: boolean): void {
+    if (selected) this.selected.add(notebook.uri.toString());
+    else this.selected.delete(notebook.uri.toString());
+  }
+
+  isSelected(notebook: vscode.NotebookDocument): boolean {
+    return this.selected.has(notebook.uri.toString());
+  }
 
   find(notebook: vscode.NotebookDocument): NotebookSession | undefined {
     return this.byUri.get(notebook.uri.toString());
@@ -61,6 +72,7 @@ export class Sessions implements vscode.Disposable {
 
   async close(notebook: vscode.NotebookDocument): Promise<void> {
     const key = notebook.uri.toString();
+    this.selected.delete(key);
     const session = this.byUri.get(key);
     if (!session) return;
     this.byUri.delete(key);
