@@ -35,6 +35,7 @@ export type { BackendInfo, BackendName } from './backend';
 export { configure, getConfig, resetConfig, resolveConfig, schedule, on, off, miningNames, CONFIG_COMM_TARGET } from './config';
 export type { TripletConfig, ConfigureOptions, ResolvedConfig, MarginSchedule, MiningSchedule, TripletEvents, ConfigRequest, ConfigReply, SerialConfig, ConfigPatch } from './config';
 export { fit, stop, embed } from './training';
+export { imageGrid } from './images';
 export type { FitOptions, FitResult, FitHistory, LabelledData, EmbeddingModel } from './training';
 export { watch, unwatch, show } from './watch';
 export type { WatchOptions, Probe } from './watch';

@@ -1,0 +1,1 @@
+export { imageGrid, type ImageGrid, type ImageGridOptions } from './image-grid';
