@@ -22,7 +22,8 @@ export async function kernelCommand(argv: string[]): Promise<void> {
   }
   // The socket thread boots (the longest step of start-up) while the rest of the kernel loads.
   const { startSocketThread } = await import('../server/socket-thread-start');
-  const socketThread = startSocketThread(connection, options.debug === true);
+  const { parentToWatch, ownedFolder } = await import('../server/parent-watch');
+  const socketThread = startSocketThread(connection, options.debug === true, { parentPid: parentToWatch(process.env), ownedDir: ownedFolder(process.env, file) });
   const { KernelServer } = await import('../server');
   const server = new KernelServer({ connection, cwd: resolve(typeof options.cwd === 'string' ? options.cwd : process.cwd()), typecheck, debug: options.debug === true, socketThread });
   try {

@@ -15,13 +15,15 @@ export interface SocketThread {
  * Starts the socket thread. A worker thread takes ~60 ms to boot here, the longest step of
  * start-up, so the CLI calls this before it loads the rest of the kernel (light imports only).
  */
-export function startSocketThread(connection: ConnectionInfo, debug: boolean): SocketThread {
+export function startSocketThread(connection: ConnectionInfo, debug: boolean, lifecycle: Pick<SocketThreadData, 'parentPid' | 'ownedDir'> = {}): SocketThread {
   const data: SocketThreadData = {
     connection,
     session: randomUUID(),
     kernelInfo: kernelInfoContent(),
     busy: new SharedArrayBuffer(4),
+    closed: new SharedArrayBuffer(4),
     debug,
+    ...lifecycle,
   };
   const ext = extname(__filename);
   const worker = new Worker(join(__dirname, `socket-thread${ext}`), {

@@ -8,15 +8,42 @@ import { KernelSockets, makeMessage, Message, MessageChannel } from '../wire';
 import type { FromSocketThread, PortableMessage, SocketThreadData, ToSocketThread } from './worker-messages';
 import { toBuffer } from './worker-messages';
 import { interruptMainThread } from './interrupt';
+import { removeOwnedFolder, watchParent } from './parent-watch';
 
 const data = workerData as SocketThreadData;
 const port = parentPort!;
 const busy = new Int32Array(data.busy);
+const closed = new Int32Array(data.closed);
 const post = (m: FromSocketThread) => port.postMessage(m);
 const log = (text: string) => post({ type: 'log', text });
 
 const pendingInputs = new Set<number>();
 let lastInputId = -1;
+
+/** Tells a main thread waiting in clean-exit.ts that the sockets are closed (or never opened). */
+function markClosed(): void {
+  Atomics.store(closed, 0, 1);
+  Atomics.notify(closed, 0);
+}
+
+/** How long the main thread gets to end the kernel itself (flushing output) before it is signalled. */
+const ORPHAN_GRACE_MS = 1000;
+
+/**
+ * An orphaned kernel would run on (a busy cell at full CPU) and keep its connection folder.
+ * Removes the folder at once, asks the main thread to exit cleanly, and if a busy cell keeps it
+ * from answering, ends the process with SIGTERM (its default action: the process exits).
+ */
+function onParentGone(why: string): void {
+  log(`[warn] shutting down: ${why}`);
+  try {
+    removeOwnedFolder(data.ownedDir);
+  } catch (err) {
+    log(`[warn] could not remove ${data.ownedDir}: ${(err as Error).message}`);
+  }
+  post({ type: 'parent-exited', why });
+  setTimeout(() => process.kill(process.pid, 'SIGTERM'), ORPHAN_GRACE_MS).unref();
+}
 
 function portable(msg: Message): PortableMessage {
   return { ...msg, content: msg.content as Record<string, unknown> };
@@ -31,9 +58,11 @@ async function main(): Promise<void> {
     });
   } catch (err) {
     const e = err as Error & { code?: string };
+    markClosed();
     post({ type: 'fatal', message: e.message, code: 2 });
     return;
   }
+  if (data.parentPid !== undefined) watchParent(data.parentPid, onParentGone);
 
   const send = (channel: MessageChannel, msgType: string, content: unknown, parent: Message) =>
     sockets.send(channel, makeMessage(msgType, content, data.session, { parent, identities: channel === 'iopub' ? [] : parent.identities })).catch((err) => log(`[error] send ${msgType}: ${(err as Error).message}`));
@@ -110,7 +139,10 @@ async function main(): Promise<void> {
           post({ type: 'input-error', id: m.id, message: `could not send input_request: ${(err as Error).message}` });
         });
     } else if (m.type === 'close') {
-      sockets.close().finally(() => port.close());
+      sockets.close().finally(() => {
+        markClosed();
+        port.close();
+      });
     }
   };
   port.on('message', handle);
@@ -120,4 +152,7 @@ async function main(): Promise<void> {
   post({ type: 'ready', ports });
 }
 
-main().catch((err) => post({ type: 'fatal', message: `socket thread failed: ${(err as Error).stack ?? err}`, code: 1 }));
+main().catch((err) => {
+  markClosed();
+  post({ type: 'fatal', message: `socket thread failed: ${(err as Error).stack ?? err}`, code: 1 });
+});

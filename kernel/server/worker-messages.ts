@@ -38,6 +38,8 @@ export type FromSocketThread =
   | { type: 'input-reply'; id: number; value: string }
   | { type: 'input-error'; id: number; message: string }
   | { type: 'interrupt' }
+  /** The process that launched the kernel is gone (parent-watch.ts): the kernel should end. */
+  | { type: 'parent-exited'; why: string }
   | { type: 'log'; text: string };
 
 /** Data given to the socket thread when it starts. */
@@ -47,7 +49,13 @@ export interface SocketThreadData {
   kernelInfo: Record<string, unknown>;
   /** Shared flag: 1 while a cell runs on the main thread (interrupt signals are only sent then). */
   busy: SharedArrayBuffer;
+  /** Shared flag: set to 1 by the socket thread once its sockets are closed (or never opened). */
+  closed: SharedArrayBuffer;
   debug: boolean;
+  /** `JPY_PARENT_PID`: the kernel ends when this process does. */
+  parentPid?: number;
+  /** The launcher's folder for this kernel (connection file), removed if the launcher dies first. */
+  ownedDir?: string;
 }
 
 export function toBuffer(u: Uint8Array): Buffer {

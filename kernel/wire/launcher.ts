@@ -38,7 +38,10 @@ export async function startKernel(options: StartKernelOptions): Promise<RunningK
   const dir = await mkdtemp(join(tmpdir(), 'tripletlab-kernel-'));
   const { file, info } = await writeConnectionFile(dir);
   const argv = options.argv.map((a) => a.split('{connection_file}').join(file));
-  const child = spawn(argv[0], argv.slice(1), { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // As Jupyter clients do: the kernel watches this process and ends when it does; it may then
+  // remove the folder made here, which nobody else would.
+  const env = { ...(options.env ?? process.env), JPY_PARENT_PID: String(process.pid), TRIPLETLAB_KERNEL_DIR: dir };
+  const child = spawn(argv[0], argv.slice(1), { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
 
   let tail = '';
   for (const stream of ['stdout', 'stderr'] as const) {
