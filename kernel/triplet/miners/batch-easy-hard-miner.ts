@@ -1,4 +1,5 @@
 import type { Miner } from './types';
+import { TripletInputError } from '../validation';
 import { runMiner } from './mine';
 import { groupByAnchor } from './categorize-triplets';
 
@@ -38,3 +39,35 @@ export function extremeIndex(dist: Float32Array, row: number, candidates: number
 }
 
 export const batchHardMiner: Miner = batchEasyHardMiner({ positives: 'hard', negatives: 'hard' }, 'batchHardMiner');
+
+/**
+ * Batch-hard with several negatives: per anchor, its farthest positive with each of its
+ * `negatives` nearest negatives (fewer when the batch has fewer), nearest first, ties by lower
+ * index. Wang et al. 2017 mine several nearest negatives inside a subspace batch; `negatives: 1`
+ * is batchHardMiner.
+ */
+export function batchHardMinerWith(config: { negatives: number }): Miner {
+  const count = config?.negatives;
+  const name = 'batchHardMinerWith';
+  if (!Number.isInteger(count) || count < 1) {
+    throw new TripletInputError('negatives', name, `is ${String(count)}`, 'Use a positive integer number of nearest negatives per anchor, e.g. 3.');
+  }
+  return (embeddings, labels, options = {}) =>
+    runMiner(name, embeddings, labels, options, {}, ({ n, dist, labels: ids }) => {
+      const { positives, negatives } = groupByAnchor(ids);
+      const a: number[] = [];
+      const p: number[] = [];
+      const q: number[] = [];
+      for (let i = 0; i < n; i++) {
+        if (positives[i].length === 0 || negatives[i].length === 0) continue;
+        const hardPositive = extremeIndex(dist, i * n, positives[i], 1);
+        const nearest = negatives[i].slice().sort((x, y) => dist[i * n + x] - dist[i * n + y] || x - y).slice(0, count);
+        for (const neg of nearest) {
+          a.push(i);
+          p.push(hardPositive);
+          q.push(neg);
+        }
+      }
+      return { anchors: Int32Array.from(a), positives: Int32Array.from(p), negatives: Int32Array.from(q) };
+    });
+}

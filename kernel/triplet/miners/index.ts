@@ -4,7 +4,7 @@ export { categorizeTriplets, groupByAnchor, EASY, SEMI_HARD, HARD } from './cate
 export type { CategoryKeep, TripletCategories } from './categorize-triplets';
 export { tripletMarginMiner, allMiner, easyMiner, semiHardMiner, hardMiner } from './triplet-margin-miner';
 export type { TripletType } from './triplet-margin-miner';
-export { batchEasyHardMiner, batchHardMiner } from './batch-easy-hard-miner';
+export { batchEasyHardMiner, batchHardMiner, batchHardMinerWith } from './batch-easy-hard-miner';
 export { distanceWeightedMiner, distanceWeightedMinerWith } from './distance-weighted-miner';
 export type { DistanceWeightedOptions } from './distance-weighted-miner';
 export { randomMiner } from './random-miner';

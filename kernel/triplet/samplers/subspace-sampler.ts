@@ -6,8 +6,8 @@ import { checkPK } from './check-pk';
 
 export interface SubspaceSamplerOptions {
   labels: tf.Tensor1D | Int32Array | number[];
-  /** Groups of class ids, e.g. from buildSubspaces(). */
-  subspaces: number[][];
+  /** Groups of class ids, or the result of buildSubspaces() (its `groups`). */
+  subspaces: number[][] | { groups: number[][] };
   P: number;
   K: number;
   seed?: number;
@@ -28,11 +28,13 @@ export function* subspaceSampler(options: SubspaceSamplerOptions): Generator<Int
   const labels = assertLabels(raw, count, fn);
   const byClass = classIndex(labels);
   const usable = (c: number): boolean => (byClass.get(c)?.length ?? 0) >= 2;
-  if (!Array.isArray(options.subspaces) || options.subspaces.length === 0) {
+  const given = options.subspaces;
+  const subspaces = Array.isArray(given) ? given : given?.groups;
+  if (!Array.isArray(subspaces) || subspaces.length === 0) {
     throw new TripletInputError('subspaces', fn, 'must be a non-empty array of class-id groups',
-      'Build them with buildSubspaces(classCentres(embeddings, labels), { subspaces: S }).');
+      'Build them with await buildSubspaces(features, labels, { identitiesPerSubspace }).');
   }
-  for (const group of options.subspaces) {
+  for (const group of subspaces) {
     for (const c of group) {
       if (!byClass.has(c)) {
         throw new TripletInputError('subspaces', fn, `contains class ${c}, which has no sample in labels`,
@@ -43,7 +45,7 @@ export function* subspaceSampler(options: SubspaceSamplerOptions): Generator<Int
   const allUsable = [...byClass.keys()].filter(usable);
   const { P, K } = options;
   checkPK(P, K, allUsable.length, fn);
-  const groups = options.subspaces.map((g) => g.filter(usable)).filter((g) => g.length > 0);
+  const groups = subspaces.map((g) => g.filter(usable)).filter((g) => g.length > 0);
   const rng = createRandom(options.seed ?? 0);
   let order: number[] = [];
   for (let b = 0; options.batches === undefined || b < options.batches; b++) {

@@ -3,10 +3,10 @@ import { emit } from '../config/events';
 import { resolveConfig } from '../config/resolve';
 import { getConfig, setPosition } from '../config/store';
 import { TripletInputError } from '../validation/errors';
-import { batchSource, type BatchSource } from './batches';
+import { batchHardMinerWith } from '../miners/batch-easy-hard-miner';
+import { checkSubspaceOptions, fitSubspaces, pkSource, subspaceNote, subspaceSource, type BatchSource } from './batches';
 import { toTensorData } from './data';
 import { assertTrainableOnBackend } from './check-kernels';
-import { embed } from './embed';
 import { makeOptimizer } from './optimizer';
 import { trainingPayload } from './payload';
 import { planFit } from './plan';
@@ -45,7 +45,8 @@ export async function fit<M extends EmbeddingModel>(model: M, data: LabelledData
   let step = 0;
   let epoch = 0;
   let plan: ReturnType<typeof planFit> | undefined;
-  const progress = (s: 'running' | 'done' | 'interrupted' | 'error', message?: string) => () =>
+  let note: string | undefined;
+  const progress = (s: 'running' | 'done' | 'interrupted' | 'error', message = note) => () =>
     trainingPayload(history, {
       status: s,
       step,
@@ -59,6 +60,8 @@ export async function fit<M extends EmbeddingModel>(model: M, data: LabelledData
     const checked = planFit(options, train.n, new Set(train.labels).size, FN);
     Object.assign(made, makeOptimizer(options, FN));
     plan = checked;
+    const sub = checkSubspaceOptions(options.subspaces, FN);
+    const severalNegatives = sub.negatives > 1 ? batchHardMinerWith({ negatives: sub.negatives }) : undefined;
     const reducer = options.reducer ?? (getConfig().softMargin ? 'mean' : 'mean-non-zero');
     if (typeof model !== 'function') assertTrainableOnBackend(model, FN);
     const forward = forwardOf(model);
@@ -79,16 +82,26 @@ export async function fit<M extends EmbeddingModel>(model: M, data: LabelledData
           break outer;
         }
         setPosition(step, epoch);
-        const cfg = resolveConfig(step, epoch);
-        const key = cfg.sampler === 'subspace' ? `subspace:${epoch}` : 'pk';
+        let cfg = resolveConfig(step, epoch);
+        const key = cfg.sampler !== 'subspace' ? 'pk' : sub.fixed ? 'subspace' : `subspace:${Math.floor(epoch / sub.rebuildEvery)}`;
         let source = sources.get(key);
-        if (!source) {
-          source = batchSource(cfg.sampler, train.labels, plan.P, plan.K, seed + epoch, () => {
-            const e = embed(model, train.x);
-            return tf.tensor2d(e.data, [e.n, e.dims]);
-          });
+        if (!source && cfg.sampler === 'subspace') {
+          // Between steps, like the step loop itself: the build yields, so stop() and interrupts land in it.
+          const built = await fitSubspaces(model, train, options.subspaces ?? {}, plan.P, seed + epoch, { signal: options.signal });
+          if (built.stopped || run.stopped) {
+            status = 'interrupted';
+            break outer;
+          }
+          for (const k of sources.keys()) if (k.startsWith('subspace')) sources.delete(k);
+          source = subspaceSource(train.labels, built.groups, plan.P, plan.K, seed + epoch);
+          note = subspaceNote(built, epoch);
+          (history.subspaces ??= []).push({ step, epoch, count: built.groups.length, sizes: built.sizes, seconds: built.seconds });
+          sources.set(key, source);
+        } else if (!source) {
+          source = pkSource(train.labels, plan.P, plan.K, seed);
           sources.set(key, source);
         }
+        if (cfg.sampler === 'subspace' && severalNegatives) cfg = { ...cfg, miner: severalNegatives };
         const rows = source.next();
         const labels = Int32Array.from(rows, (r) => train.labels[r]);
         const r = trainStep({ forward, x: train.x, rows, labels, cfg, reducer, optimizer: made.optimizer!, varList, seed: seed + step });

@@ -1,4 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
+import type { MatrixInput } from '../metrics/matrix-input';
 
 /** A model to train: a tf.LayersModel, or any function from a batch of inputs to embeddings. */
 export type EmbeddingModel = tf.LayersModel | ((x: tf.Tensor) => tf.Tensor);
@@ -42,6 +43,24 @@ export interface FitOptions {
   reducer?: 'mean' | 'mean-non-zero' | 'sum';
   /** Yield to the event loop every this many steps so interrupts and `triplet.stop()` are seen (default 1). */
   yieldEvery?: number;
+  /**
+   * How 'subspace-hard' mining builds its subspaces (Wang et al. 2017): by default k-means over
+   * the identity centres of the model being trained, about 8·P identities per subspace, rebuilt
+   * every epoch.
+   */
+  subspaces?: {
+    /** Identities per subspace (default 8·P); or give `subspaces`, the number of them. */
+    identitiesPerSubspace?: number;
+    subspaces?: number;
+    /** Rebuild from the current model every this many epochs (default 1). */
+    rebuildEvery?: number;
+    /** Per-sample features to cluster instead of the model's embeddings (e.g. from a pretrained model), one row per training row; built once. */
+    features?: MatrixInput;
+    /** Subspaces given outright (class ids per subspace, e.g. from buildSubspaces), used for the whole run. */
+    groups?: number[][];
+    /** Nearest negatives per anchor inside the batch (default 1, batch-hard). */
+    negatives?: number;
+  };
 }
 
 export type FitStatus = 'done' | 'interrupted';
@@ -52,6 +71,8 @@ export interface FitHistory {
   /** Category fractions of all valid triplets of every step's batch. */
   fractions: { easy: number[]; semiHard: number[]; hard: number[] };
   validation: { step: number; metric: string; value: number }[];
+  /** Each subspace build of 'subspace-hard' mining: when, how many, their sizes and how long it took. */
+  subspaces?: { step: number; epoch: number; count: number; sizes: number[]; seconds: number }[];
 }
 
 export interface FitResult<M extends EmbeddingModel = EmbeddingModel> {

@@ -1,70 +1,137 @@
+import { toHostMatrix, type MatrixInput } from '../../metrics/matrix-input';
+import { pacer, type PacerOptions } from '../../training/pacer';
 import { TripletInputError } from '../../validation';
 import { createRandom } from '../random';
 
-export interface KMeansOptions {
+export interface KMeansOptions extends PacerOptions {
   seed?: number;
-  /** Maximum Lloyd iterations (default 100); stops early when assignments no longer change. */
+  /** Most Lloyd iterations (default 25); stops earlier when no assignment changes. */
   iterations?: number;
 }
 
 export interface KMeansResult {
-  centroids: number[][];
+  /** `k × dims` row-major. */
+  centroids: Float32Array;
+  k: number;
+  dims: number;
   /** Cluster of each point. */
   assignments: Int32Array;
   /** Sum of squared distances of points to their centroid. */
   inertia: number;
+  /** Lloyd iterations run. */
+  iterations: number;
+  /** True when the signal or `triplet.stop()` ended it early; the assignments are then those of the centroids so far. */
+  stopped: boolean;
 }
+
+const FN = 'kMeans';
+/** Points between checks of the clock: each check may yield to the event loop. */
+const CHECK_EVERY = 1024;
 
 /**
  * Lloyd's k-means with k-means++ seeding (Arthur & Vassilvitskii 2007: each new centre drawn with
- * probability ∝ squared distance to the nearest chosen one), seeded for reproducibility. A
- * cluster that empties is re-seeded at the point farthest from its centroid.
+ * probability ∝ squared distance to the nearest chosen one), seeded for reproducibility, on typed
+ * arrays: O(points × dims + k × dims) memory, O(points × k × dims) time per iteration. Yields to
+ * the event loop every `sliceMs` so interrupts, comm messages and `triplet.stop()` land, and
+ * reports progress ('seeding' in centres, 'iterations' in Lloyd iterations). A cluster that
+ * empties is re-seeded at the point farthest from its centroid.
  */
-export function kMeans(points: number[][], k: number, options: KMeansOptions = {}): KMeansResult {
-  const fn = 'kMeans';
-  if (!Array.isArray(points) || points.length === 0) {
-    throw new TripletInputError('points', fn, 'must be a non-empty array of coordinate rows', 'Pass e.g. classCentres(...).centres.');
+export async function kMeans(points: MatrixInput, k: number, options: KMeansOptions = {}): Promise<KMeansResult> {
+  const x = toHostMatrix(points, 'points', FN);
+  const { n, dims: d, data } = x;
+  if (!Number.isInteger(k) || k < 1 || k > n) {
+    throw new TripletInputError('k', FN, `is ${k} for ${n} points`, `Use an integer 1 ≤ k ≤ ${n}.`);
   }
-  const dim = points[0].length;
-  points.forEach((p, i) => {
-    if (!Array.isArray(p) || p.length !== dim || !p.every(Number.isFinite)) {
-      throw new TripletInputError('points', fn, `row ${i} is not ${dim} finite numbers`, 'Every point needs the same dimension and finite values.');
+  const maxIterations = options.iterations ?? 25;
+  if (!Number.isInteger(maxIterations) || maxIterations < 1) {
+    throw new TripletInputError('options.iterations', FN, `is ${String(options.iterations)}`, 'Use a positive integer, e.g. 25.');
+  }
+  const pace = pacer(options);
+  try {
+    const rng = createRandom(options.seed ?? 0);
+    const centroids = new Float32Array(k * d);
+    const sqDist = (i: number, c: number): number => {
+      let s = 0;
+      for (let j = 0; j < d; j++) {
+        const t = data[i * d + j] - centroids[c * d + j];
+        s += t * t;
+      }
+      return s;
+    };
+    // k-means++ seeding.
+    const first = rng.int(n);
+    centroids.set(data.subarray(first * d, first * d + d), 0);
+    const nearest = new Float64Array(n);
+    for (let i = 0; i < n; i++) nearest[i] = sqDist(i, 0);
+    let chosen = 1;
+    while (chosen < k && !pace.stopped) {
+      let i = rng.weighted(nearest);
+      if (i < 0) i = rng.int(n);
+      centroids.set(data.subarray(i * d, i * d + d), chosen * d);
+      const c = chosen++;
+      for (let p = 0; p < n; p++) {
+        const s = sqDist(p, c);
+        if (s < nearest[p]) nearest[p] = s;
+        if (p % CHECK_EVERY === 0) {
+          const wait = pace.tick({ phase: 'seeding', done: c, total: k });
+          if (wait) await wait;
+        }
+      }
     }
-  });
-  if (!Number.isInteger(k) || k < 1 || k > points.length) {
-    throw new TripletInputError('k', fn, `is ${k} for ${points.length} points`, `Use an integer 1 ≤ k ≤ ${points.length}.`);
-  }
-  const rng = createRandom(options.seed ?? 0);
-  const sq = (a: number[], b: number[]): number => a.reduce((s, v, j) => s + (v - b[j]) ** 2, 0);
-  const centroids: number[][] = [points[rng.int(points.length)].slice()];
-  const nearest = points.map((p) => sq(p, centroids[0]));
-  while (centroids.length < k) {
-    let i = rng.weighted(nearest);
-    if (i < 0) i = rng.int(points.length);
-    centroids.push(points[i].slice());
-    points.forEach((p, j) => { nearest[j] = Math.min(nearest[j], sq(p, centroids[centroids.length - 1])); });
-  }
-  const assignments = new Int32Array(points.length).fill(-1);
-  const iterations = options.iterations ?? 100;
-  for (let it = 0; it < iterations; it++) {
-    let changed = false;
-    points.forEach((p, i) => {
-      let best = 0;
-      for (let c = 1; c < k; c++) if (sq(p, centroids[c]) < sq(p, centroids[best])) best = c;
-      if (assignments[i] !== best) { assignments[i] = best; changed = true; }
-    });
-    if (!changed) break;
-    const sums = centroids.map(() => new Array(dim).fill(0));
-    const counts = new Array(k).fill(0);
-    points.forEach((p, i) => { counts[assignments[i]]++; p.forEach((v, j) => { sums[assignments[i]][j] += v; }); });
-    for (let c = 0; c < k; c++) {
-      if (counts[c] > 0) { centroids[c] = sums[c].map((s) => s / counts[c]); continue; }
-      let far = 0;
-      points.forEach((p, i) => { if (sq(p, centroids[assignments[i]]) > sq(points[far], centroids[assignments[far]])) far = i; });
-      centroids[c] = points[far].slice();
-      assignments[far] = c;
+    pace.finish({ phase: 'seeding', done: chosen, total: k });
+    const clusters = chosen;
+    const assignments = new Int32Array(n).fill(-1);
+    const best = new Float64Array(n);
+    const assign = async (): Promise<boolean> => {
+      let changed = false;
+      for (let i = 0; i < n; i++) {
+        let bc = 0;
+        let bd = sqDist(i, 0);
+        for (let c = 1; c < clusters; c++) {
+          const s = sqDist(i, c);
+          if (s < bd) { bd = s; bc = c; }
+        }
+        best[i] = bd;
+        if (assignments[i] !== bc) { assignments[i] = bc; changed = true; }
+        if (i % CHECK_EVERY === 0) {
+          const wait = pace.tick({ phase: 'iterations', done: iterations, total: maxIterations });
+          if (wait) await wait;
+        }
+      }
+      return changed;
+    };
+    let iterations = 0;
+    const sums = new Float64Array(clusters * d);
+    const counts = new Int32Array(clusters);
+    while (iterations < maxIterations && !pace.stopped) {
+      const changed = await assign();
+      iterations++;
+      if (!changed || pace.stopped) break;
+      sums.fill(0);
+      counts.fill(0);
+      for (let i = 0; i < n; i++) {
+        const c = assignments[i];
+        counts[c]++;
+        for (let j = 0; j < d; j++) sums[c * d + j] += data[i * d + j];
+      }
+      for (let c = 0; c < clusters; c++) {
+        if (counts[c] > 0) {
+          for (let j = 0; j < d; j++) centroids[c * d + j] = sums[c * d + j] / counts[c];
+          continue;
+        }
+        let far = 0;
+        for (let i = 1; i < n; i++) if (best[i] > best[far]) far = i;
+        centroids.set(data.subarray(far * d, far * d + d), c * d);
+        best[far] = 0;
+      }
     }
+    // Stopped mid-way (or before any iteration): the points still get their nearest centroid so far.
+    if (iterations === 0 || pace.stopped) await assign();
+    pace.finish({ phase: 'iterations', done: iterations, total: maxIterations });
+    let inertia = 0;
+    for (let i = 0; i < n; i++) inertia += best[i];
+    return { centroids: centroids.slice(0, clusters * d), k: clusters, dims: d, assignments, inertia, iterations, stopped: pace.stopped };
+  } finally {
+    pace.end();
   }
-  const inertia = points.reduce((s, p, i) => s + sq(p, centroids[assignments[i]]), 0);
-  return { centroids, assignments, inertia };
 }

@@ -2,7 +2,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import {
-  allMiner, assertMinedTriplets, batchHardMiner, batchEasyHardMiner, categorizeTriplets, disposeMined, distanceWeightedMiner,
+  allMiner, assertMinedTriplets, batchHardMiner, batchHardMinerWith, batchEasyHardMiner, categorizeTriplets, disposeMined, distanceWeightedMiner,
   easyMiner, getMiner, hardMiner, MINER_NAMES, MinedTriplets, randomMiner, semiHardMiner,
 } from '../../../../kernel/triplet/miners';
 import { TripletInputError } from '../../../../kernel/triplet/validation';
@@ -249,4 +249,23 @@ test('miners check the margin: NaN, negative and non-numbers name the option', (
     }
   }
   x.dispose();
+});
+
+test('batchHardMinerWith({ negatives }) gives each anchor its farthest positive and its nearest negatives (brute force)', () => {
+  for (const count of [1, 2, 5, 20]) {
+    const m = mine(batchHardMinerWith({ negatives: count }), X, LABELS);
+    const want: string[] = [];
+    LABELS.forEach((l, a) => {
+      const pos = LABELS.map((_, j) => j).filter((j) => j !== a && LABELS[j] === l);
+      const neg = LABELS.map((_, j) => j).filter((j) => LABELS[j] !== l);
+      if (pos.length === 0 || neg.length === 0) return;
+      const d = (j: number) => dist(X[a], X[j]);
+      const p = pos.reduce((b, j) => (d(j) > d(b) ? j : b));
+      for (const q of neg.sort((u, v) => d(u) - d(v) || u - v).slice(0, count)) want.push(`${a},${p},${q}`);
+    });
+    assert.deepEqual(minedKeys(m), want.sort(), `negatives ${count}`);
+    disposeMined(m);
+  }
+  assert.deepEqual(minedKeys(mine(batchHardMinerWith({ negatives: 1 }), X, LABELS)), minedKeys(mine(batchHardMiner, X, LABELS)));
+  assert.throws(() => batchHardMinerWith({ negatives: 0 }), /batchHardMinerWith: argument 'negatives' is 0/);
 });

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { buildSubspaces, classCentres, createRandom, kMeans, pkSampler, subspaceSampler } from '../../../../kernel/triplet/samplers';
 import { TripletInputError } from '../../../../kernel/triplet/validation';
+import { stop } from '../../../../kernel/triplet/training/stop';
 import { randomPoints, useCpu } from '../brute-force';
 
 before(useCpu);
@@ -87,25 +88,34 @@ test('subspaceSampler: each batch draws its classes from one subspace, round-rob
   assert.deepEqual(again.map((b) => Array.from(b)), batches.map((b) => Array.from(b)));
 });
 
-test('kMeans recovers separated blobs, seeded', () => {
+test('kMeans recovers separated blobs, seeded, on typed arrays', async () => {
   const centres = [[0, 0], [10, 0], [0, 10], [10, 10]];
   const noise = randomPoints(80, 2, 3, 1);
   const points = noise.map((p, i) => [p[0] + centres[i % 4][0], p[1] + centres[i % 4][1]]);
   for (const seed of [0, 1, 2]) {
-    const r = kMeans(points, 4, { seed });
+    const r = await kMeans(points, 4, { seed });
     for (let blob = 0; blob < 4; blob++) {
       const ids = new Set(points.map((_, i) => i).filter((i) => i % 4 === blob).map((i) => r.assignments[i]));
       assert.equal(ids.size, 1, `blob ${blob} in one cluster (seed ${seed})`);
     }
     assert.equal(new Set(r.assignments).size, 4);
     assert.ok(r.inertia < 80 * 2);
+    assert.equal(r.stopped, false);
+    // Brute force: every point sits with its nearest centroid, and inertia is the sum of those distances.
+    let inertia = 0;
+    points.forEach((p, i) => {
+      const d = Array.from({ length: 4 }, (_, c) => (p[0] - r.centroids[c * 2]) ** 2 + (p[1] - r.centroids[c * 2 + 1]) ** 2);
+      assert.equal(d.indexOf(Math.min(...d)), r.assignments[i]);
+      inertia += Math.min(...d);
+    });
+    assert.ok(Math.abs(inertia - r.inertia) < 1e-3 * inertia);
   }
-  assert.deepEqual(kMeans(points, 4, { seed: 7 }), kMeans(points, 4, { seed: 7 }));
-  assert.throws(() => kMeans(points, 0), /kMeans: argument 'k' is 0/);
-  assert.throws(() => kMeans([[0, 1], [1]], 1), /kMeans: argument 'points' row 1/);
+  assert.deepEqual(await kMeans(points, 4, { seed: 7 }), await kMeans(points, 4, { seed: 7 }));
+  await assert.rejects(kMeans(points, 0), /kMeans: argument 'k' is 0/);
+  await assert.rejects(kMeans([[0, 1], [1]], 1), /kMeans: argument 'points' row 1/);
 });
 
-test('classCentres and buildSubspaces group close classes together', () => {
+test('classCentres and buildSubspaces group close classes together, from features, centres or a model', async () => {
   // classes 0,1 near (0,0); classes 2,3 near (5,5); class 4 near (20,0)
   const offsets = [[0, 0], [0.5, 0], [5, 5], [5.5, 5], [20, 0]];
   const labels: number[] = [];
@@ -118,13 +128,49 @@ test('classCentres and buildSubspaces group close classes together', () => {
   }
   const x = tf.tensor2d(rows);
   const cc = classCentres(x, labels);
-  x.dispose();
   assert.deepEqual(cc.classIds, [0, 1, 2, 3, 4]);
-  cc.centres.forEach((c, k) => {
+  assert.deepEqual(Array.from(cc.counts), [5, 5, 5, 5, 5]);
+  for (let k = 0; k < 5; k++) {
     const mean = [0, 1].map((j) => rows.filter((_, i) => labels[i] === k).reduce((s, r) => s + r[j], 0) / 5);
-    assert.ok(Math.abs(c[0] - mean[0]) < 1e-5 && Math.abs(c[1] - mean[1]) < 1e-5);
-  });
-  const groups = buildSubspaces(cc, { subspaces: 3, seed: 0 }).map((g) => g.slice().sort()).sort((a, b) => a[0] - b[0]);
-  assert.deepEqual(groups, [[0, 1], [2, 3], [4]]);
-  assert.throws(() => buildSubspaces(cc, { subspaces: 6 }), /buildSubspaces: argument 'options.subspaces' is 6 for 5 classes/);
+    assert.ok(Math.abs(cc.centres[k * 2] - mean[0]) < 1e-5 && Math.abs(cc.centres[k * 2 + 1] - mean[1]) < 1e-5);
+  }
+  const sorted = (g: number[][]) => g.map((a) => a.slice().sort()).sort((a, b) => a[0] - b[0]);
+  const want = [[0, 1], [2, 3], [4]];
+  assert.deepEqual(sorted((await buildSubspaces(cc, { subspaces: 3, seed: 0 })).groups), want);
+  assert.deepEqual(sorted((await buildSubspaces(x, labels, { subspaces: 3 })).groups), want);
+  assert.deepEqual(sorted((await buildSubspaces((v: tf.Tensor) => tf.mul(v, 2), { x, labels }, { subspaces: 3 })).groups), want);
+  const byCount = await buildSubspaces(cc, { identitiesPerSubspace: 2 });
+  assert.equal(byCount.groups.length, 3, 'round(5 / 2) subspaces (one may not empty)');
+  assert.deepEqual(byCount.sizes, byCount.groups.map((g) => g.length));
+  await assert.rejects(buildSubspaces(cc, { subspaces: 6 }), /buildSubspaces: argument 'options.subspaces' is 6 for 5 classes/);
+  await assert.rejects(buildSubspaces(cc, { subspaces: 2, identitiesPerSubspace: 2 }), /gives both/);
+  await assert.rejects(buildSubspaces(x), /buildSubspaces: argument 'labels' is missing/);
+  x.dispose();
+});
+
+test('buildSubspaces leaves the event loop free, reports progress and ends on stop()', async () => {
+  // 20,000 identities in 32 dims: long enough to need several slices.
+  const n = 20_000;
+  const d = 32;
+  const data = new Float32Array(n * d);
+  const rng = createRandom(3);
+  for (let i = 0; i < data.length; i++) data[i] = rng.next();
+  const ids = Array.from({ length: n }, (_, i) => i);
+  let timerRuns = 0;
+  const timer = setInterval(() => { timerRuns++; }, 1);
+  const phases = new Set<string>();
+  const full = await buildSubspaces({ x: data, n, dims: d }, ids, { subspaces: 40, iterations: 5, sliceMs: 5, onProgress: (p) => phases.add(p.phase) });
+  clearInterval(timer);
+  assert.ok(timerRuns > 2, `a timer ran ${timerRuns} times during the build`);
+  assert.deepEqual([...phases].sort(), ['iterations', 'seeding']);
+  assert.equal(full.sizes.reduce((a, b) => a + b, 0), n, 'every identity in one subspace');
+  assert.equal(full.stopped, false);
+
+  const started = performance.now();
+  const pending = buildSubspaces({ x: data, n, dims: d }, ids, { subspaces: 40, iterations: 50, sliceMs: 5 });
+  setTimeout(() => stop(), 20);
+  const cut = await pending;
+  assert.equal(cut.stopped, true);
+  assert.ok(performance.now() - started < 5000);
+  assert.equal(cut.sizes.reduce((a, b) => a + b, 0), n, 'a stopped build still places every identity');
 });

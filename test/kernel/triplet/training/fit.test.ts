@@ -102,6 +102,34 @@ describe('fit', () => {
     assert.deepEqual(seen, ['0:semi-hard', '0:semi-hard', '1:batch-hard', '1:batch-hard', '2:subspace-hard', '2:subspace-hard']);
   });
 
+  test("'subspace-hard': rebuilt every rebuildEvery epochs, or built once from given features; batches stay inside one subspace", async () => {
+    configure({ mining: 'subspace-hard' });
+    const labelsOf = (rows: Int32Array) => new Set(Array.from(rows, (i) => train.labels[i]));
+    const mined: number[] = [];
+    const off = on('mined', (e) => mined.push(e.count));
+    const r = await fit(mlp(3), { x: train.x, labels: train.labels }, {
+      epochs: 4, stepsPerEpoch: 2, P: 2, K: 4, display: false, subspaces: { identitiesPerSubspace: 2, rebuildEvery: 2, negatives: 3 },
+    });
+    off();
+    assert.equal(r.status, 'done');
+    assert.deepEqual(r.history.subspaces?.map((s) => s.epoch), [0, 2], 'rebuilt at epochs 0 and 2');
+    assert.ok(r.history.subspaces?.every((s) => s.sizes.reduce((a, b) => a + b, 0) === 10), 'every class placed');
+    // 8 anchors per batch, each with its hardest positive and 3 nearest negatives (4 negatives are in the batch).
+    assert.ok(mined.every((c) => c === 24), mined.join());
+    const groups = [[0, 1], [2, 3], [4, 5], [6, 7], [8, 9]];
+    const seen: Set<number>[] = [];
+    const fixed = await fit(mlp(4), { x: train.x, labels: train.labels }, {
+      steps: 6, P: 2, K: 4, display: false, subspaces: { groups },
+    });
+    assert.deepEqual(fixed.history.subspaces?.map((s) => s.count), [5], 'given groups: used once, never rebuilt');
+    const { subspaceSampler } = await import('../../../../kernel/triplet/samplers');
+    for (const b of subspaceSampler({ labels: train.labels, subspaces: { groups }, P: 2, K: 4, seed: 0, batches: 5 })) seen.push(labelsOf(b));
+    for (const s of seen) assert.ok(groups.some((g) => [...s].every((c) => g.includes(c))), [...s].join());
+    await assert.rejects(fit(mlp(5), { x: train.x, labels: train.labels }, { steps: 1, display: false, subspaces: { rebuildEvery: 0 } }),
+      /triplet\.fit: argument 'options\.subspaces\.rebuildEvery' is 0/);
+    resetConfig();
+  });
+
   test('bad arguments name the option, and a refused call leaves no tensors behind', async () => {
     const model = mlp(1);
     const before = tf.memory().numTensors;
