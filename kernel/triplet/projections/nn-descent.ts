@@ -1,0 +1,166 @@
+import { createRandom, type Random } from '../samplers/random';
+import { NeighborLists, squaredDistance } from './neighbor-lists';
+import { rpTreeLeaves } from './rp-tree';
+
+export interface NnDescentOptions {
+  seed?: number;
+  /** Random-projection trees that seed the lists (default 4 + ⌊n / 5000⌋, at most 12). */
+  trees?: number;
+  /** Candidates per point and iteration, new and old each (default min(k, 24)). */
+  maxCandidates?: number;
+  /** At most this many local joins (default 10); it usually stops after 3–5. */
+  iterations?: number;
+  /** Stop when an iteration improves fewer than delta · n · k entries (default 0.001). */
+  delta?: number;
+  /** Neighbour lists of an earlier call on nearly the same points (n × k' indices): the search resumes from them. */
+  init?: { indices: Int32Array; k: number };
+}
+
+export interface KnnGraph {
+  /** n × k row-major, nearest first, never the point itself. */
+  indices: Int32Array;
+  /** Euclidean distances, matching `indices`. */
+  distances: Float32Array;
+  k: number;
+}
+
+/** Below this many points every distance is measured: as quick as the search, and exact. */
+const EXACT_BELOW = 600;
+
+/**
+ * Approximate k nearest neighbours by NN-descent (Dong, Moses & Li, WWW 2011: "a neighbour of a
+ * neighbour is likely a neighbour"), seeded from random-projection tree leaves and sampling
+ * candidates per iteration as pynndescent does (McInnes). On n × 64 embeddings it finds > 95% of
+ * the exact lists in a few local joins, in O(n · k² · d) time, with no n × n matrix.
+ * Deterministic for a seed. Euclidean distance.
+ */
+export function nnDescent(x: Float32Array, n: number, d: number, k: number, options: NnDescentOptions = {}): KnnGraph {
+  const lists = new NeighborLists(n, k);
+  if (n < EXACT_BELOW) {
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
+      const dist = squaredDistance(x, d, i, j);
+      lists.push(i, j, dist);
+      lists.push(j, i, dist);
+    }
+    return finish(lists);
+  }
+  const rnd = createRandom(options.seed ?? 0);
+  if (options.init && options.init.indices.length === n * options.init.k) {
+    const { indices, k: k0 } = options.init;
+    for (let i = 0; i < n; i++) for (let t = 0; t < k0; t++) {
+      const j = indices[i * k0 + t];
+      if (j >= 0 && j < n && j !== i) lists.push(i, j, squaredDistance(x, d, i, j));
+    }
+  } else {
+    const trees = options.trees ?? Math.min(12, 4 + Math.floor(n / 5000));
+    const leafSize = Math.max(k + 1, 30);
+    for (let tree = 0; tree < trees; tree++) joinLeaves(x, d, lists, rpTreeLeaves(x, n, d, leafSize, rnd));
+  }
+  fillRandom(x, d, lists, rnd);
+  const maxC = options.maxCandidates ?? Math.min(k, 24);
+  const iterations = options.iterations ?? 10;
+  const stopAt = (options.delta ?? 0.001) * n * k;
+  for (let it = 0; it < iterations; it++) {
+    if (localJoin(x, d, lists, maxC, rnd) <= stopAt) break;
+  }
+  return finish(lists);
+}
+
+function joinLeaves(x: Float32Array, d: number, lists: NeighborLists, leaves: { order: Int32Array; starts: number[] }): void {
+  const { order, starts } = leaves;
+  for (let l = 0; l + 1 < starts.length; l++) {
+    for (let s = starts[l]; s < starts[l + 1]; s++) {
+      const a = order[s];
+      for (let t = s + 1; t < starts[l + 1]; t++) {
+        const b = order[t];
+        const dist = squaredDistance(x, d, a, b);
+        if (dist < lists.worst(a)) lists.push(a, b, dist);
+        if (dist < lists.worst(b)) lists.push(b, a, dist);
+      }
+    }
+  }
+}
+
+/** Rows that trees left short (tiny leaves) get random points, so every row starts full. */
+function fillRandom(x: Float32Array, d: number, lists: NeighborLists, rnd: Random): void {
+  const { n, k, indices } = lists;
+  for (let i = 0; i < n; i++) {
+    let tries = 0;
+    while (indices[i * k + k - 1] < 0 && tries++ < 4 * k) {
+      const j = rnd.int(n);
+      if (j !== i) lists.push(i, j, squaredDistance(x, d, i, j));
+    }
+  }
+}
+
+/**
+ * One NN-descent iteration: every point's new and old neighbours (forward and reverse, at most
+ * maxC of each, sampled) are compared pairwise, new with new and new with old; old pairs were
+ * compared before. Returns how many list entries improved.
+ */
+function localJoin(x: Float32Array, d: number, lists: NeighborLists, maxC: number, rnd: Random): number {
+  const { n, k, indices, fresh } = lists;
+  const fresh2 = new Int32Array(n * maxC);
+  const old2 = new Int32Array(n * maxC);
+  const seenNew = new Int32Array(n);
+  const seenOld = new Int32Array(n);
+  const sample = (list: Int32Array, seen: Int32Array, i: number, v: number) => {
+    const s = seen[i]++;
+    if (s < maxC) list[i * maxC + s] = v;
+    else {
+      const r = rnd.int(s + 1);
+      if (r < maxC) list[i * maxC + r] = v;
+    }
+  };
+  for (let i = 0; i < n; i++) {
+    for (let t = i * k; t < i * k + k; t++) {
+      const j = indices[t];
+      if (j < 0) continue;
+      if (fresh[t]) {
+        sample(fresh2, seenNew, i, j);
+        sample(fresh2, seenNew, j, i);
+      } else {
+        sample(old2, seenOld, i, j);
+        sample(old2, seenOld, j, i);
+      }
+    }
+  }
+  // Entries that made it into a sample have been joined once and are old from now on.
+  for (let i = 0; i < n; i++) {
+    const c = Math.min(seenNew[i], maxC);
+    for (let t = i * k; t < i * k + k; t++) {
+      if (!fresh[t]) continue;
+      const j = indices[t];
+      for (let s = 0; s < c; s++) if (fresh2[i * maxC + s] === j) { fresh[t] = 0; break; }
+    }
+  }
+  let updates = 0;
+  for (let i = 0; i < n; i++) {
+    const cn = Math.min(seenNew[i], maxC);
+    const co = Math.min(seenOld[i], maxC);
+    for (let s = 0; s < cn; s++) {
+      const a = fresh2[i * maxC + s];
+      for (let t = s + 1; t < cn; t++) {
+        const b = fresh2[i * maxC + t];
+        if (a === b) continue;
+        const dist = squaredDistance(x, d, a, b);
+        if (dist < lists.worst(a)) updates += lists.push(a, b, dist);
+        if (dist < lists.worst(b)) updates += lists.push(b, a, dist);
+      }
+      for (let t = 0; t < co; t++) {
+        const b = old2[i * maxC + t];
+        if (a === b) continue;
+        const dist = squaredDistance(x, d, a, b);
+        if (dist < lists.worst(a)) updates += lists.push(a, b, dist);
+        if (dist < lists.worst(b)) updates += lists.push(b, a, dist);
+      }
+    }
+  }
+  return updates;
+}
+
+function finish(lists: NeighborLists): KnnGraph {
+  const distances = new Float32Array(lists.distances.length);
+  for (let t = 0; t < distances.length; t++) distances[t] = Math.sqrt(lists.distances[t]);
+  return { indices: lists.indices, distances, k: lists.k };
+}

@@ -1,0 +1,53 @@
+import * as path from 'path';
+import { Worker } from 'worker_threads';
+import type { MatrixInput } from '../metrics/matrix-input';
+import { finishProjection, prepareProjection, type ProjectCallOptions, type ProjectionResult } from './project';
+
+/** Raised by `projectAsync` when its signal aborts: the worker was stopped, no picture was made. */
+export class ProjectionAbortedError extends Error {
+  constructor(what: string) {
+    super(`projectAsync: the ${what} projection was stopped before it finished`);
+    this.name = 'ProjectionAbortedError';
+  }
+}
+
+type WorkerReply =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'done'; coords: Float32Array; graph: { indices: Int32Array; k: number } }
+  | { type: 'error'; message: string };
+
+/**
+ * `project` with the UMAP / t-SNE layout in a worker thread, so the kernel keeps answering (and
+ * can be interrupted) while it runs. PCA, the start and the final alignment are quick and stay on
+ * this thread. `signal` stops the worker at once and rejects with ProjectionAbortedError;
+ * `onProgress(done, total)` reports the layout's steps.
+ */
+export async function projectAsync(x: MatrixInput, options: ProjectCallOptions & { signal?: AbortSignal } = {}): Promise<ProjectionResult> {
+  const p = prepareProjection(x, options, 'projectAsync');
+  if (!p.job) return finishProjection(p, p.pcaCoords!, undefined, true);
+  const job = p.job;
+  const what = job.method === 'umap' ? 'UMAP' : 't-SNE';
+  if (options.signal?.aborted) throw new ProjectionAbortedError(what);
+  const ext = path.extname(__filename);
+  // From TypeScript sources (tests) the worker needs the same on-the-fly transpiler as its parent.
+  const execArgv = ext === '.ts' ? ['-r', require.resolve('sucrase/register/ts')] : [];
+  const worker = new Worker(path.join(__dirname, 'layout-worker' + ext), { execArgv });
+  try {
+    const reply = await new Promise<{ coords: Float32Array; graph: { indices: Int32Array; k: number } }>((resolve, reject) => {
+      const abort = () => reject(new ProjectionAbortedError(what));
+      options.signal?.addEventListener('abort', abort, { once: true });
+      worker.on('message', (msg: WorkerReply) => {
+        if (msg.type === 'progress') {
+          if (options.onProgress?.(msg.done, msg.total) === false) abort();
+        } else if (msg.type === 'done') resolve(msg);
+        else reject(new Error(`projectAsync: the ${what} layout failed in its worker thread: ${msg.message}`));
+      });
+      worker.on('error', (err) => reject(err));
+      worker.on('exit', (code) => reject(new Error(`projectAsync: the ${what} worker thread exited (code ${code}) before it finished`)));
+      worker.postMessage(job);
+    });
+    return finishProjection(p, reply.coords, reply.graph, true);
+  } finally {
+    void worker.terminate();
+  }
+}

@@ -1,0 +1,97 @@
+import { QuadTree } from './barnes-hut';
+import { nnDescent, type KnnGraph } from './nn-descent';
+import { tsneAffinities } from './tsne-affinities';
+import type { LayoutRun } from './umap';
+
+export interface TsneParams {
+  /** Effective number of neighbours (default 30). */
+  perplexity: number;
+  /** Gradient-descent iterations of a cold start, early exaggeration included (default 750). */
+  iterations: number;
+  /** Barnes–Hut accuracy: a cell narrower than θ × its distance counts as one body (default 0.5). */
+  theta: number;
+  /** Step size; 'auto' is max(n / 12 / 4, 50) (Belkina et al. 2019, scikit-learn's default). */
+  learningRate: number | 'auto';
+  /** Attraction multiplier of the first phase (default 12). */
+  earlyExaggeration: number;
+}
+
+export const TSNE_DEFAULTS = { perplexity: 30, theta: 0.5, learningRate: 'auto' as const, earlyExaggeration: 12 };
+
+/** Iterations a cold start spends with exaggerated attraction, as in scikit-learn. */
+const EXAGGERATION_ITERATIONS = 250;
+/** A warm start skips exaggeration and runs this share of the iterations from the previous layout. */
+const WARM_ITERATION_SHARE = 0.25;
+
+/**
+ * Barnes–Hut t-SNE (van der Maaten 2014), 2-d, with scikit-learn's optimiser: PCA start scaled to
+ * standard deviation 1e-4, momentum 0.5 then 0.8, per-coordinate gains (+0.2 / ×0.8, floor 0.01),
+ * early exaggeration for the first 250 iterations. P comes from NN-descent's 3·perplexity nearest
+ * neighbours. A warm start (previous layout as `init`) keeps its scale and skips exaggeration.
+ */
+export function tsneLayout(x: Float32Array, n: number, d: number, params: TsneParams, run: LayoutRun): { coords: Float32Array; graph: KnnGraph } {
+  const k = Math.min(n - 1, Math.floor(3 * params.perplexity));
+  const graph = nnDescent(x, n, d, k, { seed: run.seed, init: run.knnInit });
+  const P = tsneAffinities(graph, n, params.perplexity);
+  const y = run.warm ? Float32Array.from(run.init) : scaledStart(run.init, n);
+  const iterations = run.warm ? Math.max(20, Math.round(params.iterations * WARM_ITERATION_SHARE)) : params.iterations;
+  const exaggerated = run.warm ? 0 : Math.min(EXAGGERATION_ITERATIONS, iterations);
+  const lr = params.learningRate === 'auto' ? Math.max(n / params.earlyExaggeration / 4, 50) : params.learningRate;
+  const theta2 = params.theta * params.theta;
+  const update = new Float64Array(2 * n);
+  const gains = new Float64Array(2 * n).fill(1);
+  const grad = new Float64Array(2 * n);
+  const force = new Float64Array(2);
+  const tree = new QuadTree();
+  const tickEvery = Math.max(1, Math.floor(iterations / 50));
+  for (let it = 0; it < iterations; it++) {
+    const exaggeration = it < exaggerated ? params.earlyExaggeration : 1;
+    const momentum = it < exaggerated ? 0.5 : 0.8;
+    tree.build(y, n);
+    let z = 0;
+    for (let i = 0; i < n; i++) {
+      z += tree.repulsion(i, y[2 * i], y[2 * i + 1], theta2, force);
+      grad[2 * i] = -force[0];
+      grad[2 * i + 1] = -force[1];
+    }
+    const invZ = 1 / Math.max(z, 1e-12);
+    for (let i = 0; i < n; i++) {
+      const yx = y[2 * i];
+      const yy = y[2 * i + 1];
+      let ax = 0, ay = 0;
+      for (let e = P.rowStart[i]; e < P.rowStart[i + 1]; e++) {
+        const j = P.cols[e];
+        const dx = yx - y[2 * j];
+        const dy = yy - y[2 * j + 1];
+        const pq = P.vals[e] / (1 + dx * dx + dy * dy);
+        ax += pq * dx;
+        ay += pq * dy;
+      }
+      grad[2 * i] = 4 * (exaggeration * ax + grad[2 * i] * invZ);
+      grad[2 * i + 1] = 4 * (exaggeration * ay + grad[2 * i + 1] * invZ);
+    }
+    for (let c = 0; c < 2 * n; c++) {
+      const g = grad[c];
+      let gain = gains[c];
+      gain = update[c] * g < 0 ? gain + 0.2 : gain * 0.8;
+      if (gain < 0.01) gain = 0.01;
+      gains[c] = gain;
+      update[c] = momentum * update[c] - lr * gain * g;
+      y[c] += update[c];
+    }
+    if (run.tick && ((it + 1) % tickEvery === 0 || it + 1 === iterations) && run.tick(it + 1, iterations) === false) break;
+  }
+  return { coords: y, graph };
+}
+
+/** The PCA start scaled so its first axis has standard deviation 1e-4 (scikit-learn's init='pca'). */
+function scaledStart(init: Float32Array, n: number): Float32Array {
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += init[2 * i];
+  mean /= n;
+  let v = 0;
+  for (let i = 0; i < n; i++) v += (init[2 * i] - mean) ** 2;
+  const sd = Math.sqrt(v / n);
+  const s = sd > 0 ? 1e-4 / sd : 1;
+  return Float32Array.from(init, (a) => a * s);
+}
