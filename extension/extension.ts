@@ -3,6 +3,7 @@ import { registerCommands } from './commands';
 import { createController } from './controller';
 import { Sessions } from './kernel/sessions';
 import { KernelLanguageFeatures } from './language/kernel-language';
+import { adoptNotebook, newTypeScriptNotebook } from './notebook/typescript-notebook';
 import { RendererBridge } from './renderer-messaging';
 import { watchEnabled } from './settings';
 import { ConfigStatusBar } from './status-bar';
@@ -33,16 +34,21 @@ export function activate(context: vscode.ExtensionContext): void {
   bridge = new RendererBridge(sessions);
   const log = (message: string) => channel.appendLine(message);
   const language = new KernelLanguageFeatures(sessions, log);
+  const controller = createController(sessions, log, {
+    selected: (notebook) => {
+      void adoptNotebook(notebook).catch((err) => log(`could not make ${notebook.uri.path} a TypeScript notebook: ${err instanceof Error ? err.message : String(err)}`));
+      language.recheck(notebook);
+    },
+    ran: (notebook) => language.recheck(notebook),
+  });
   context.subscriptions.push(
     channel,
     sessions,
     statusBar,
     bridge,
     language,
-    createController(sessions, log, {
-      selected: (notebook) => language.recheck(notebook),
-      ran: (notebook) => language.recheck(notebook),
-    }),
+    controller,
+    vscode.commands.registerCommand('tripletlab.newNotebook', () => newTypeScriptNotebook(controller, context.extension.id)),
     ...registerCommands(sessions, channel),
     vscode.workspace.onDidCloseNotebookDocument((nb) => void sessions?.close(nb)),
     vscode.workspace.onDidChangeConfiguration((e) => {
