@@ -21,6 +21,21 @@ function sendConfig(session: NotebookSession, patch: ConfigPatch): void {
   }
 }
 
+/**
+ * A schedule is set from code (`triplet.schedule...`); a plain value from the editor replaces it
+ * for the rest of training, so the user is asked first. Resolves true to go ahead.
+ */
+async function replacesSchedule(what: 'margin' | 'mining', scheduled: boolean, value: string): Promise<boolean> {
+  if (!scheduled) return true;
+  const replace = `Replace with ${value}`;
+  const choice = await vscode.window.showWarningMessage(
+    `The ${what} follows a schedule set in code. Setting ${value} replaces the schedule for the rest of training.`,
+    { modal: true },
+    replace,
+  );
+  return choice === replace;
+}
+
 /** The `tripletlab.*` commands of package.json's contributes.commands. */
 export function registerCommands(sessions: Sessions, channel: vscode.OutputChannel): vscode.Disposable[] {
   return [
@@ -50,7 +65,7 @@ export function registerCommands(sessions: Sessions, channel: vscode.OutputChann
       if (text === undefined) return;
       const r = parseMargin(text);
       if ('error' in r) void vscode.window.showWarningMessage(r.error);
-      else sendConfig(session, { margin: r.value });
+      else if (await replacesSchedule('margin', session.kernel.config?.marginSchedule !== undefined, String(r.value))) sendConfig(session, { margin: r.value });
     }),
     vscode.commands.registerCommand('tripletlab.setMining', async () => {
       const session = activeSession(sessions, 'Set Mining Strategy');
@@ -66,7 +81,7 @@ export function registerCommands(sessions: Sessions, channel: vscode.OutputChann
         config.miningNames.map((label) => ({ label, description: label === current ? 'current' : undefined })),
         { placeHolder: 'Triplet mining strategy for the next training steps' },
       );
-      if (pick) sendConfig(session, { mining: pick.label });
+      if (pick && (await replacesSchedule('mining', config.miningSchedule !== undefined, `'${pick.label}'`))) sendConfig(session, { mining: pick.label });
     }),
     vscode.commands.registerCommand('tripletlab.showKernelOutput', () => channel.show(true)),
   ];
