@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { TripletInputError } from '../validation/errors';
 
 /** Row-major points: a tensor, nested arrays, or a dataset-like `{ x, n, dims }` (as `triplet.datasets` return). */
-export type MatrixInput = tf.Tensor2D | number[][] | { x: Float32Array; n: number; dims: number };
+/** Rows of embeddings: a tensor, plain rows, a flat buffer `{ x, n, dims }`, or what `embed` returns (`{ data, n, dims }`). */
+export type MatrixInput = tf.Tensor2D | number[][] | { x: Float32Array; n: number; dims: number } | HostMatrix;
 
 /** A float32 copy of the rows plus their shape, read once: retrieval and projections run their loops in JavaScript. */
 export interface HostMatrix {
@@ -33,14 +34,15 @@ export function toHostMatrix(input: MatrixInput, argument: string, functionName:
       data.set(row, i * dims);
     }
     m = { data, n, dims };
-  } else if (input && typeof input === 'object' && input.x instanceof Float32Array) {
-    if (input.x.length !== input.n * input.dims) {
-      throw new TripletInputError(argument, functionName, `has x.length ${input.x.length} but n × dims = ${input.n} × ${input.dims}`,
-        'Keep x, n and dims consistent (x holds n rows of dims values).');
+  } else if (input && typeof input === 'object' && (('x' in input && input.x instanceof Float32Array) || ('data' in input && input.data instanceof Float32Array))) {
+    const [key, values] = 'x' in input ? ['x', input.x] : ['data', input.data];
+    if (values.length !== input.n * input.dims) {
+      throw new TripletInputError(argument, functionName, `has ${key}.length ${values.length} but n × dims = ${input.n} × ${input.dims}`,
+        `Keep ${key}, n and dims consistent (${key} holds n rows of dims values).`);
     }
-    m = { data: input.x, n: input.n, dims: input.dims };
+    m = { data: values, n: input.n, dims: input.dims };
   } else {
-    throw new TripletInputError(argument, functionName, `must be a tf.Tensor2D, number[][] or { x: Float32Array, n, dims }, got ${typeof input}`,
+    throw new TripletInputError(argument, functionName, `must be a tf.Tensor2D, number[][], { x: Float32Array, n, dims } or embed()'s { data, n, dims }, got ${typeof input}`,
       'Pass embeddings as a tensor or rows of numbers.');
   }
   if (m.n === 0) throw new TripletInputError(argument, functionName, 'is empty (0 rows)', 'Pass at least one row.');

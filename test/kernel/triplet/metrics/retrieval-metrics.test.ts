@@ -245,3 +245,12 @@ test('retrievalMetrics errors name the argument, the function and the fix', () =
     'options.leaveOneOut', /differ in number/,
   );
 });
+
+test("embed()'s { data, n, dims } is accepted wherever embeddings are, with the same figures as the tensor", () => {
+  const rows = [[0, 0], [0.1, 0], [1, 1], [1, 0.9], [0, 1]];
+  const labels = [0, 0, 1, 1, 2];
+  const fromTensor = retrievalMetrics(tf.tensor2d(rows), labels);
+  const fromEmbed = retrievalMetrics({ data: Float32Array.from(rows.flat()), n: 5, dims: 2 }, labels);
+  assert.deepEqual(fromEmbed, fromTensor);
+  assert.throws(() => retrievalMetrics({ data: new Float32Array(3), n: 5, dims: 2 }, labels), /data\.length 3 but n × dims = 5 × 2/);
+});
