@@ -9,3 +9,5 @@ export { marginLoss, createMarginBeta } from './margin-loss';
 export type { MarginLossOptions } from './margin-loss';
 export { contrastiveLoss } from './contrastive-loss';
 export type { ContrastiveLossOptions } from './contrastive-loss';
+export { multiSimilarityLoss } from './multi-similarity-loss';
+export type { MultiSimilarityLossOptions } from './multi-similarity-loss';
