@@ -4,6 +4,7 @@ import { resolveConfig } from '../config/resolve';
 import { getConfig, setPosition } from '../config/store';
 import { TripletInputError } from '../validation/errors';
 import { batchHardMinerWith } from '../miners/batch-easy-hard-miner';
+import { CrossBatchMemory } from '../miners/cross-batch-memory';
 import { checkSubspaceOptions, fitSubspaces, pkSource, subspaceNote, subspaceSource, type BatchSource } from './batches';
 import { toTensorData } from './data';
 import { assertTrainableOnBackend } from './check-kernels';
@@ -62,6 +63,11 @@ export async function fit<M extends EmbeddingModel>(model: M, data: LabelledData
     plan = checked;
     const sub = checkSubspaceOptions(options.subspaces, FN);
     const severalNegatives = sub.negatives > 1 ? batchHardMinerWith({ negatives: sub.negatives }) : undefined;
+    const memorySize = options.memory?.size;
+    if (options.memory !== undefined && !(Number.isInteger(memorySize) && (memorySize as number) > 0)) {
+      throw new TripletInputError('options.memory.size', FN, `is ${String(memorySize)}`, 'Use a positive integer number of embeddings to remember, e.g. 1024.');
+    }
+    const memory = memorySize ? new CrossBatchMemory(memorySize) : undefined;
     const reducer = options.reducer ?? (getConfig().softMargin ? 'mean' : 'mean-non-zero');
     if (typeof model !== 'function') assertTrainableOnBackend(model, FN);
     const forward = forwardOf(model);
@@ -104,7 +110,7 @@ export async function fit<M extends EmbeddingModel>(model: M, data: LabelledData
         if (cfg.sampler === 'subspace' && severalNegatives) cfg = { ...cfg, miner: severalNegatives };
         const rows = source.next();
         const labels = Int32Array.from(rows, (r) => train.labels[r]);
-        const r = trainStep({ forward, x: train.x, rows, labels, cfg, reducer, optimizer: made.optimizer!, varList, seed: seed + step });
+        const r = trainStep({ forward, x: train.x, rows, labels, cfg, reducer, optimizer: made.optimizer!, varList, seed: seed + step, memory });
         const total = r.stats.total || 1;
         history.loss.push(r.loss);
         history.fractions.easy.push(r.stats.easy / total);

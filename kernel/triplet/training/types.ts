@@ -44,6 +44,11 @@ export interface FitOptions {
   /** Yield to the event loop every this many steps so interrupts and `triplet.stop()` are seen (default 1). */
   yieldEvery?: number;
   /**
+   * Cross-batch memory (XBM, Wang et al. 2020): the last `size` embeddings of past batches join
+   * every batch for mining and the loss, so anchors meet negatives beyond their own batch.
+   */
+  memory?: { size: number };
+  /**
    * How 'subspace-hard' mining builds its subspaces (Wang et al. 2017): by default k-means over
    * the identity centres of the model being trained, about 8·P identities per subspace, rebuilt
    * every epoch.

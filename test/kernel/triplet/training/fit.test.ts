@@ -130,6 +130,26 @@ describe('fit', () => {
     resetConfig();
   });
 
+  test('cross-batch memory: later steps mine against past batches too, and the model still learns', async () => {
+    configure({ mining: 'all' });
+    const counts = async (memory?: { size: number }) => {
+      const seen: number[] = [];
+      const off = on('mined', (e) => seen.push(e.count));
+      const r = await fit(mlp(6), { x: train.x, labels: train.labels }, { steps: 4, P: 3, K: 3, seed: 2, display: false, memory });
+      off();
+      assert.equal(r.status, 'done');
+      assert.ok(r.history.loss.every(Number.isFinite));
+      return seen;
+    };
+    const plain = await counts();
+    const withMemory = await counts({ size: 18 });
+    assert.equal(withMemory[0], plain[0], 'the first step has an empty memory');
+    for (let s = 1; s < 4; s++) assert.ok(withMemory[s] > plain[s], `step ${s}: ${withMemory[s]} triplets with memory, ${plain[s]} without`);
+    await assert.rejects(fit(mlp(6), { x: train.x, labels: train.labels }, { steps: 1, display: false, memory: { size: -1 } }),
+      /triplet\.fit: argument 'options\.memory\.size' is -1/);
+    resetConfig();
+  });
+
   test('bad arguments name the option, and a refused call leaves no tensors behind', async () => {
     const model = mlp(1);
     const before = tf.memory().numTensors;
