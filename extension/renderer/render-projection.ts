@@ -7,6 +7,7 @@
 import { decodeProjection, type DecodedProjection } from '../../kernel/triplet/payloads';
 import { count } from '../../kernel/triplet/render/format';
 import { labelColor } from '../../kernel/triplet/render/palette';
+import { methodName, projectionCaption } from '../../kernel/triplet/render/projection-caption';
 import { initialCamera, normalise, project, type Camera, type Normalised } from './projection-camera';
 import { PickGrid } from './projection-pick';
 import { readTheme } from './theme';
@@ -56,7 +57,10 @@ export function renderProjection({ container, value }: RenderArgs): View {
   body.append(wrap, legend);
   const status = document.createElement('div');
   status.className = 'tl-status';
-  root.append(toolbar, body, status);
+  // Which method drew the picture, with which parameters, and its trustworthiness.
+  const caption = document.createElement('p');
+  caption.className = 'tl-caption tl-method';
+  root.append(toolbar, caption, body, status);
 
   const nameOf = (i: number) => d.labelNames[d.labels[i]] ?? String(d.labels[i]);
 
@@ -75,9 +79,9 @@ export function renderProjection({ container, value }: RenderArgs): View {
     cam = initialCamera(cam?.mode === '3d' && d.dims === 3 ? '3d' : '2d');
     sx = new Float32Array(d.count);
     sy = new Float32Array(d.count);
-    const ev = d.explainedVariance ? ` · explained variance ${d.explainedVariance.slice(0, d.dims).map((x) => `${(x * 100).toFixed(1)}%`).join(' + ')}` : '';
-    title.textContent = `${d.title ?? `${d.method.toUpperCase()} projection`} · ${count(d.count)} points${ev}`;
-    canvas.setAttribute('aria-label', `${d.method.toUpperCase()} projection of ${count(d.count)} points in ${byLabel.size} labels`);
+    title.textContent = `${d.title ?? `${methodName(d.method)} projection`} · ${count(d.count)} points`;
+    caption.textContent = projectionCaption(d);
+    canvas.setAttribute('aria-label', `${methodName(d.method)} projection of ${count(d.count)} points in ${byLabel.size} labels`);
     toggle3d.hidden = d.dims !== 3;
     toggle3d.setAttribute('aria-pressed', String(cam.mode === '3d'));
     buildLegend();

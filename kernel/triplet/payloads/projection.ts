@@ -5,7 +5,7 @@
 import { bytesToUint, decodeBase64, encodeBase64, uintToBytes } from './base64';
 import { PayloadError } from './errors';
 import { PAYLOAD_VERSION } from './mime';
-import type { DecodedProjection, EncodedLabels, ProjectionMethod, ProjectionPayload } from './types';
+import type { DecodedProjection, EncodedLabels, PendingProjection, ProjectionMethod, ProjectionPayload, ProjectionTrustworthiness } from './types';
 import { validateProjectionPayload } from './validate';
 
 const Q = 65535;
@@ -22,6 +22,8 @@ export interface ProjectionInput {
   neighbors?: { k: number; indices: ArrayLike<number> };
   params?: Record<string, number | string | boolean>;
   explainedVariance?: number[];
+  trustworthiness?: ProjectionTrustworthiness;
+  pending?: PendingProjection;
   title?: string;
 }
 
@@ -93,6 +95,17 @@ export function encodeProjection(input: ProjectionInput): ProjectionPayload {
     payload.neighbors = { k, encoding: wide ? 'uint32' : 'uint16', data: encodeBase64(uintToBytes(indices, wide ? 4 : 2)) };
   }
   if (input.explainedVariance) payload.explainedVariance = input.explainedVariance;
+  if (input.trustworthiness) {
+    const { k, value } = input.trustworthiness;
+    if (!Number.isInteger(k) || k < 1 || !(value >= 0 && value <= 1)) {
+      throw new PayloadError(fn, 'trustworthiness', `is { k: ${k}, value: ${value} }`, 'pass an integer k ≥ 1 and a value between 0 and 1');
+    }
+    payload.trustworthiness = { k, value };
+  }
+  if (input.pending) {
+    const progress = Math.min(1, Math.max(0, input.pending.progress));
+    payload.pending = { method: input.pending.method, progress, ...(input.pending.stopped ? { stopped: true } : {}) };
+  }
   if (input.title !== undefined) payload.title = input.title;
   return payload;
 }
@@ -132,6 +145,8 @@ export function decodeProjection(x: unknown): DecodedProjection {
     method: p.method, dims: p.dims, count: p.count, coords, labels, labelNames, neighbors, k, params: p.params,
   };
   if (p.explainedVariance) out.explainedVariance = p.explainedVariance;
+  if (p.trustworthiness) out.trustworthiness = p.trustworthiness;
+  if (p.pending) out.pending = p.pending;
   if (p.title !== undefined) out.title = p.title;
   return out;
 }

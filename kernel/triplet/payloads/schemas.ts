@@ -100,6 +100,16 @@ export const projectionSchema: JsonSchema = {
     },
     params: { type: 'object', additionalProperties: { oneOf: [{ type: 'number' }, { type: 'string' }, { type: 'boolean' }] } },
     explainedVariance: numArray,
+    trustworthiness: {
+      type: 'object',
+      required: ['k', 'value'],
+      properties: { k: { type: 'integer', minimum: 1 }, value: { type: 'number', minimum: 0, maximum: 1 } },
+    },
+    pending: {
+      type: 'object',
+      required: ['method', 'progress'],
+      properties: { method: { enum: ['pca', 'umap', 'tsne'] }, progress: { type: 'number', minimum: 0, maximum: 1 }, stopped: { type: 'boolean' } },
+    },
     title: { type: 'string' },
   },
 };

@@ -75,7 +75,24 @@ export interface ProjectionPayload {
   neighbors?: EncodedNeighbors;
   params: Record<string, number | string | boolean>;
   explainedVariance?: number[];
+  /** Trustworthiness of this picture with k neighbours (1: no false neighbours on screen). */
+  trustworthiness?: ProjectionTrustworthiness;
+  /** A layout still being computed (or stopped) while this frame, an earlier one, is shown. */
+  pending?: PendingProjection;
   title?: string;
+}
+
+export interface ProjectionTrustworthiness {
+  k: number;
+  value: number;
+}
+
+export interface PendingProjection {
+  method: ProjectionMethod;
+  /** Share of the layout's steps done, 0 … 1. */
+  progress: number;
+  /** The layout was stopped (an interrupt) and this frame stays. */
+  stopped?: boolean;
 }
 
 export type TrainingStatus = 'running' | 'done' | 'interrupted' | 'error';
@@ -113,5 +130,7 @@ export interface DecodedProjection {
   k: number;
   params: Record<string, number | string | boolean>;
   explainedVariance?: number[];
+  trustworthiness?: ProjectionTrustworthiness;
+  pending?: PendingProjection;
   title?: string;
 }

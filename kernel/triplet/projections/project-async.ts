@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { MatrixInput } from '../metrics/matrix-input';
+import type { LayoutJob, LayoutOutcome } from './layout-job';
 import { finishProjection, prepareProjection, type ProjectCallOptions, type ProjectionResult } from './project';
 
 /** Raised by `projectAsync` when its signal aborts: the worker was stopped, no picture was made. */
@@ -25,29 +26,35 @@ type WorkerReply =
 export async function projectAsync(x: MatrixInput, options: ProjectCallOptions & { signal?: AbortSignal } = {}): Promise<ProjectionResult> {
   const p = prepareProjection(x, options, 'projectAsync');
   if (!p.job) return finishProjection(p, p.pcaCoords!, undefined, true);
-  const job = p.job;
+  const r = await layoutInWorker(p.job, options);
+  return finishProjection(p, r.coords, r.graph, true);
+}
+
+/** Runs one layout job in a fresh worker thread (terminated when done, failed or aborted). */
+export async function layoutInWorker(job: LayoutJob, options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => boolean | void } = {}): Promise<LayoutOutcome> {
   const what = job.method === 'umap' ? 'UMAP' : 't-SNE';
   if (options.signal?.aborted) throw new ProjectionAbortedError(what);
   const ext = path.extname(__filename);
   // From TypeScript sources (tests) the worker needs the same on-the-fly transpiler as its parent.
   const execArgv = ext === '.ts' ? ['-r', require.resolve('sucrase/register/ts')] : [];
   const worker = new Worker(path.join(__dirname, 'layout-worker' + ext), { execArgv });
+  let abort = () => undefined as void;
   try {
-    const reply = await new Promise<{ coords: Float32Array; graph: { indices: Int32Array; k: number } }>((resolve, reject) => {
-      const abort = () => reject(new ProjectionAbortedError(what));
+    return await new Promise<LayoutOutcome>((resolve, reject) => {
+      abort = () => reject(new ProjectionAbortedError(what));
       options.signal?.addEventListener('abort', abort, { once: true });
       worker.on('message', (msg: WorkerReply) => {
         if (msg.type === 'progress') {
           if (options.onProgress?.(msg.done, msg.total) === false) abort();
-        } else if (msg.type === 'done') resolve(msg);
+        } else if (msg.type === 'done') resolve({ coords: msg.coords, graph: msg.graph, complete: true });
         else reject(new Error(`projectAsync: the ${what} layout failed in its worker thread: ${msg.message}`));
       });
       worker.on('error', (err) => reject(err));
       worker.on('exit', (code) => reject(new Error(`projectAsync: the ${what} worker thread exited (code ${code}) before it finished`)));
       worker.postMessage(job);
     });
-    return finishProjection(p, reply.coords, reply.graph, true);
   } finally {
+    options.signal?.removeEventListener('abort', abort);
     void worker.terminate();
   }
 }

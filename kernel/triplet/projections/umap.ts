@@ -23,10 +23,10 @@ export function defaultUmapEpochs(n: number): number {
 
 /**
  * A warm start begins at a converged layout of nearly the same graph: a fifth of the epochs at a
- * third of the step size move points to their new neighbours without shaking the picture.
+ * tenth of the step size move points to their new neighbours without shaking the picture.
  */
 const WARM_EPOCH_SHARE = 0.2;
-const WARM_LEARNING_RATE = 0.3;
+const WARM_LEARNING_RATE = 0.1;
 
 export interface LayoutRun {
   seed: number;
@@ -41,7 +41,7 @@ export interface LayoutRun {
 
 /**
  * UMAP (McInnes, Healy & Melville 2018) on typed arrays: NN-descent neighbours, the fuzzy
- * simplicial set, and SGD with negative sampling from `init`. The start is rescaled to [0, 10]
+ * simplicial set, and SGD with negative sampling from `init`. A cold start is rescaled to [0, 10]
  * per axis as umap-learn does with its spectral start. Returns the layout and the neighbour lists
  * (for the next warm start).
  */
@@ -49,7 +49,8 @@ export function umapLayout(x: Float32Array, n: number, d: number, params: UmapPa
   const graph = nnDescent(x, n, d, params.neighbors - 1, { seed: run.seed, init: run.knnInit });
   const edges = fuzzySimplicialSet(graph, n);
   const { a, b } = fitCurve(params.minDist, params.spread);
-  const coords = rescale(run.init, n, run.dims, 10);
+  // A cold start is rescaled as umap-learn does; a warm one is already a layout of this scale.
+  const coords = run.warm ? Float32Array.from(run.init) : rescale(run.init, n, run.dims, 10);
   const epochs = run.warm ? Math.max(10, Math.round(params.epochs * WARM_EPOCH_SHARE)) : params.epochs;
   optimizeUmapLayout(coords, n, run.dims, edges, {
     a,

@@ -1,7 +1,9 @@
 import { encodeBase64 } from '../payloads';
+import { escapeXml } from './escape';
 import type { DecodedProjection } from '../payloads';
 import { count } from './format';
 import { labelColor } from './palette';
+import { methodName, projectionCaption } from './projection-caption';
 import type { PlotlyFigure } from './plotly-distances';
 import { baseLayout, LIGHT_THEME, type Theme } from './theme';
 
@@ -46,7 +48,7 @@ export function projectionFallbackFigure(d: DecodedProjection, theme: Theme = LI
   });
   const note = keep.length < d.count ? ` (${count(keep.length)} of ${count(d.count)} points shown)` : ` (${count(d.count)} points)`;
   const layout: Record<string, unknown> = {
-    ...baseLayout(theme, `${d.title ?? `${d.method.toUpperCase()} projection`}${note}`),
+    ...baseLayout(theme, `${d.title ?? `${methodName(d.method)} projection`}${note}<br><sub>${escapeXml(projectionCaption(d))}</sub>`),
     legend: { itemsizing: 'constant' },
     margin: { l: 40, r: 16, t: 44, b: 40 },
   };

@@ -1,5 +1,6 @@
 import type { DecodedProjection, DistancesPayload, TrainingPayload } from '../payloads';
 import { count, percent, sig3 } from './format';
+import { methodName, parameterText, pendingText } from './projection-caption';
 
 function categoryLine(c: { easy: number; semiHard: number; hard: number }, asFractions: boolean): string {
   const total = c.easy + c.semiHard + c.hard;
@@ -16,8 +17,10 @@ export function distancesSummary(p: DistancesPayload): string {
 export function projectionSummary(d: DecodedProjection): string {
   const labels = new Set(d.labels).size;
   const ev = d.explainedVariance ? `, explained variance ${d.explainedVariance.slice(0, d.dims).map(percent).join(' + ')}` : '';
+  const tw = d.trustworthiness ? `, trustworthiness@${d.trustworthiness.k} ${d.trustworthiness.value.toFixed(3)}` : '';
   const nn = d.k > 0 ? `, ${d.k} nearest neighbours each` : '';
-  return `${d.title ? `${d.title}: ` : ''}${d.method.toUpperCase()} projection to ${d.dims}-d of ${count(d.count)} points, ${labels} labels${ev}${nn}`;
+  const pending = d.pending ? `; ${pendingText(d.pending)}` : '';
+  return `${d.title ? `${d.title}: ` : ''}${methodName(d.method)}${parameterText(d)} projection to ${d.dims}-d of ${count(d.count)} points, ${labels} labels${ev}${tw}${nn}${pending}`;
 }
 
 export function trainingSummary(p: TrainingPayload): string {

@@ -1,6 +1,7 @@
 import type { DecodedProjection } from '../payloads';
 import { count } from './format';
 import { labelColor } from './palette';
+import { methodName, projectionCaption } from './projection-caption';
 import { svgOpen, text } from './svg-frame';
 import { LIGHT_THEME, type Theme } from './theme';
 
@@ -42,7 +43,7 @@ export function pointsPath(xs: number[], ys: number[]): string {
 }
 
 export function projectionSvg(d: DecodedProjection, theme: Theme = LIGHT_THEME): string {
-  const title = d.title ?? `${d.method.toUpperCase()} projection`;
+  const title = d.title ?? `${methodName(d.method)} projection`;
   const lo = [Infinity, Infinity];
   const hi = [-Infinity, -Infinity];
   for (let i = 0; i < d.count; i++) {
@@ -86,8 +87,7 @@ export function projectionSvg(d: DecodedProjection, theme: Theme = LIGHT_THEME):
   });
   if (labels.length > shown.length) s += text(lx, TOP + 22 + shown.length * 16, `+ ${labels.length - shown.length} more labels`);
   const axes = d.dims === 3 ? 'axes 1–2 of 3' : 'axes 1–2';
-  const ev = d.explainedVariance ? `, explained variance ${d.explainedVariance.slice(0, 2).map((v) => `${(v * 100).toFixed(1)}%`).join(' + ')}` : '';
-  s += text(LEFT, H - 8, `${d.method.toUpperCase()} ${axes}${ev}`, `fill="${theme.ghost}"`);
+  s += text(LEFT, H - 8, `${axes} · ${projectionCaption(d)}`, `fill="${theme.ghost}"`);
   return s + '</svg>';
 }
 

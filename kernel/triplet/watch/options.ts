@@ -1,9 +1,14 @@
+import type { ProjectionMethodName, ProjectOptions } from '../projections';
 import { TripletInputError } from '../validation/errors';
 import type { SnapshotOptions } from './snapshot';
 
 export interface WatchOptions {
-  /** Only 'pca' is computed in the kernel (fast, deterministic, alignable). */
-  projection?: 'pca';
+  /**
+   * 'pca' (default; exact, instant), 'umap' or 'tsne', or their options, e.g.
+   * { method: 'umap', minDist: 0.3, seed: 1 }. UMAP and t-SNE run in a worker thread after each
+   * cell, start from the previous cell's layout and are rotated onto it.
+   */
+  projection?: ProjectionMethodName | (Omit<ProjectOptions, 'dims' | 'trustworthiness'> & { method: ProjectionMethodName });
   /** 'cell': after every cell that changed the weights; a number n: after every n-th such cell. */
   every?: 'cell' | number;
   /** Histogram bins (default 40). */
@@ -26,8 +31,9 @@ export function resolveWatchOptions(o: WatchOptions, fn: string): SnapshotOption
     if (!(typeof v === 'number' && Number.isInteger(v) && v >= min)) throw new TripletInputError(`options.${arg}`, fn, `is ${String(v)}`, `Use an integer ≥ ${min}.`);
     return v;
   };
-  if (o.projection !== undefined && o.projection !== 'pca') {
-    throw new TripletInputError('options.projection', fn, `is ${JSON.stringify(o.projection)}`, "Use 'pca' (umap/t-SNE are too slow to recompute after every cell; call them from triplet.projections yourself).");
+  const projection = typeof o.projection === 'string' ? { method: o.projection } : o.projection ?? { method: 'pca' as const };
+  if (projection === null || typeof projection !== 'object' || !['pca', 'umap', 'tsne'].includes(projection.method)) {
+    throw new TripletInputError('options.projection', fn, `is ${JSON.stringify(o.projection)}`, "Use 'pca', 'umap' or 'tsne', or an object such as { method: 'umap', minDist: 0.3 }.");
   }
   if (o.dims !== undefined && o.dims !== 2 && o.dims !== 3) throw new TripletInputError('options.dims', fn, `is ${String(o.dims)}`, 'Use 2 or 3.');
   const every = o.every === undefined || o.every === 'cell' ? 1 : int(o.every, 'every', 1);
@@ -37,6 +43,7 @@ export function resolveWatchOptions(o: WatchOptions, fn: string): SnapshotOption
     maxPairs: int(o.maxPairs ?? 2_000_000, 'maxPairs', 1),
     neighbors: o.neighbors === undefined ? -1 : int(o.neighbors, 'neighbors', 0),
     dims: o.dims ?? 2,
+    projection,
     title: o.title,
   };
 }

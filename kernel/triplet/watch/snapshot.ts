@@ -1,6 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { chunkedKnn } from '../metrics';
-import { pca, procrustesAlign } from '../projections';
+import { finishProjection, prepareProjection, type ProjectionResult } from '../projections/project';
+import type { LayoutJob, LayoutOutcome } from '../projections/layout-job';
+import type { ProjectionMethodName, ProjectOptions } from '../projections/project-options';
+import { trustworthiness } from '../projections/trustworthiness';
 import { encodeProjection, type DistancesPayload, type ProjectionPayload, type BinnedDistances } from '../payloads';
 import type { ResolvedConfig } from '../config/types';
 import { embed } from '../training/embed';
@@ -15,13 +18,18 @@ export interface SnapshotOptions {
   maxPairs: number;
   neighbors: number;
   dims: 2 | 3;
+  projection: Omit<ProjectOptions, 'dims' | 'trustworthiness'> & { method: ProjectionMethodName };
   title?: string;
 }
+
+/** Neighbourhood size of the trustworthiness in the caption (scikit-learn's default is 5; the issue's and TensorBoard's habit is 10). */
+const TRUST_K = 10;
 
 /** What a later snapshot of the same model is compared with. */
 export interface SnapshotState {
   histogram?: BinnedDistances;
-  coords?: Float32Array;
+  /** The picture last drawn: the next one starts from it (UMAP, t-SNE) and is rotated onto it. */
+  projection?: ProjectionResult;
   /** The n × n distance buffer of the last redraw, reused by the next one of the same size. */
   matrix?: Float32Array;
 }
@@ -48,6 +56,22 @@ function upperBound(x: Float32Array, n: number, d: number, cfg: ResolvedConfig):
   return cfg.distance === 'squared-euclidean' ? diameter * diameter : diameter;
 }
 
+/** A UMAP / t-SNE layout still to run for a snapshot, and how its outcome becomes the picture. */
+export interface PendingLayout {
+  job: LayoutJob;
+  /** The earlier frame, captioned with the layout's progress (or that it was stopped). */
+  frame(progress: number, stopped?: boolean): ProjectionPayload;
+  finish(outcome: LayoutOutcome): { projection: ProjectionPayload; state: SnapshotState };
+}
+
+export interface Snapshot {
+  distances: DistancesPayload;
+  /** The picture to show now: the final one for PCA; for UMAP / t-SNE the earlier frame. */
+  projection: ProjectionPayload;
+  layout?: PendingLayout;
+  state: SnapshotState;
+}
+
 /** Probe embeddings → distances and projection payloads, aligned with `previous`. */
 export function snapshot(
   model: EmbeddingModel,
@@ -56,7 +80,8 @@ export function snapshot(
   options: SnapshotOptions,
   previous: SnapshotState,
   step?: number,
-): { distances: DistancesPayload; projection: ProjectionPayload; state: SnapshotState } {
+  fn = 'triplet.watch',
+): Snapshot {
   const e = embed(model, probe.x);
   if (cfg.normalize) normalizeRows(e.data, e.n, e.dims);
   const histogramOptions = {
@@ -72,11 +97,6 @@ export function snapshot(
   // A worker thread starts on the histograms' rows now; this thread joins it after the projection.
   const counting = matrix ? RowSplitter.shared().start({ values: matrix, x: e.data, n: e.n, d: e.dims, labels: probe.labels, options: histogramOptions }) : undefined;
 
-  const p = pca({ x: e.data, n: e.n, dims: e.dims }, { components: options.dims });
-  const dims = p.dims as 2 | 3;
-  const coords = previous.coords && previous.coords.length === p.coords.length
-    ? procrustesAlign({ x: p.coords, n: e.n, dims }, { x: previous.coords, n: e.n, dims }).coords
-    : p.coords;
   const wanted = options.neighbors >= 0 ? options.neighbors : defaultNeighbors(e.n);
   const k = Math.min(wanted, e.n - 1);
   const knn = k <= 0 ? undefined : matrix ? knnFromMatrix(matrix, e.n, k) : chunkedKnn({ data: e.data, n: e.n, dims: e.dims }, { data: e.data, n: e.n, dims: e.dims }, { k, distance: cfg.distance, excludeSelf: true });
@@ -98,18 +118,49 @@ export function snapshot(
   if (options.title) distances.title = options.title;
   if (step !== undefined) distances.step = step;
 
-  const projection = encodeProjection({
-    coords,
-    dims,
-    labels: probe.labels,
-    labelNames: probe.labelNames,
-    method: 'pca',
-    neighbors: knn ? { k: knn.k, indices: knn.indices } : undefined,
-    params: { aligned: previous.coords !== undefined, distance: cfg.distance, normalize: cfg.normalize },
-    explainedVariance: p.explainedVarianceRatio,
-    title: options.title,
-  });
-  return { distances, projection, state: { histogram: { binEdges: h.binEdges, positive: h.positive, negative: h.negative }, coords, matrix: matrix ?? previous.matrix } };
+  const host = { x: e.data, n: e.n, dims: e.dims };
+  const before = previous.projection && previous.projection.n === e.n && previous.projection.dims === options.dims ? previous.projection : undefined;
+  const prepared = prepareProjection(host, { ...options.projection, dims: options.dims, previous: before }, fn);
+  const encode = (r: ProjectionResult, pending?: { method: ProjectionMethodName; progress: number; stopped?: boolean }): ProjectionPayload =>
+    encodeProjection({
+      coords: r.coords,
+      dims: r.dims,
+      labels: probe.labels,
+      labelNames: probe.labelNames,
+      method: r.method,
+      neighbors: knn ? { k: knn.k, indices: knn.indices } : undefined,
+      params: { ...r.params, distance: cfg.distance, normalize: cfg.normalize },
+      explainedVariance: r.explainedVariance,
+      trustworthiness: r.trustworthiness !== undefined ? { k: r.trustworthinessK ?? TRUST_K, value: r.trustworthiness } : undefined,
+      pending,
+      title: options.title,
+    });
+  // Trustworthiness in the original space's own distance, read off the matrix when there is one.
+  const judge = (r: ProjectionResult): ProjectionResult => {
+    if (e.n <= 2 * TRUST_K || (!matrix && r.method === 'pca')) return r;
+    return { ...r, trustworthiness: trustworthiness(host, { x: r.coords, n: e.n, dims: r.dims }, { k: TRUST_K, distance: cfg.distance, matrix }), trustworthinessK: TRUST_K };
+  };
+  const keep = { histogram: { binEdges: h.binEdges, positive: h.positive, negative: h.negative }, matrix: matrix ?? previous.matrix };
+  if (!prepared.job) {
+    const r = judge(finishProjection(prepared, prepared.pcaCoords!, undefined, true));
+    return { distances, projection: encode(r), state: { ...keep, projection: r } };
+  }
+  // The frame on screen while the layout runs: the previous picture, else PCA.
+  const shownBefore = before ?? finishProjection({ ...prepared, job: undefined, o: { ...prepared.o, method: 'pca' } }, prepared.pcaCoords!, undefined, true);
+  const method = prepared.job.method;
+  return {
+    distances,
+    projection: encode(shownBefore, { method, progress: 0 }),
+    layout: {
+      job: prepared.job,
+      frame: (progress, stopped) => encode(shownBefore, { method, progress, stopped }),
+      finish: (outcome) => {
+        const r = judge(finishProjection(prepared, outcome.coords, outcome.graph, outcome.complete));
+        return { projection: encode(r), state: { ...keep, projection: r } };
+      },
+    },
+    state: { ...keep, projection: before },
+  };
 }
 
 /**

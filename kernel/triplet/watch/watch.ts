@@ -5,7 +5,8 @@ import type { EmbeddingModel } from '../training/types';
 import { TripletInputError } from '../validation/errors';
 import { fingerprint } from './fingerprint';
 import { resolveWatchOptions, type WatchOptions } from './options';
-import { showSnapshot, type Probe } from './show';
+import { drawInBackground } from './draw-in-background';
+import { showSnapshot, takeSnapshot, type Probe } from './show';
 import type { SnapshotState } from './snapshot';
 
 const FN = 'triplet.watch';
@@ -18,12 +19,18 @@ interface Watcher {
 const watchers = new Set<Watcher>();
 
 /**
- * Redraws the distance histograms and a PCA projection of `probe` after every cell that changed
+ * Redraws the distance histograms and a projection (PCA, UMAP or t-SNE) of `probe` after every cell that changed
  * the model's weights (a post_run_cell hook; a cell that did not train costs one fingerprint, a
  * few small reads). Shows the current state at once. `triplet.configure({ watch: false })` pauses
  * every watch; `unwatch()` removes it.
  */
-export function watch(model: EmbeddingModel, probe: Probe, options: WatchOptions & { kernel?: KernelApi } = {}): { unwatch(): void } {
+export interface WatchHandle {
+  unwatch(): void;
+  /** Resolves when the first picture, its UMAP / t-SNE layout included, is drawn. */
+  drawn: Promise<void>;
+}
+
+export function watch(model: EmbeddingModel, probe: Probe, options: WatchOptions & { kernel?: KernelApi } = {}): WatchHandle {
   const kernel = options.kernel ?? getKernel();
   if (!kernel) {
     throw new TripletInputError('kernel', FN, 'is not available: watch redraws after notebook cells', 'Use triplet.show(model, probe) outside a notebook, or pass options.kernel.');
@@ -31,18 +38,30 @@ export function watch(model: EmbeddingModel, probe: Probe, options: WatchOptions
   const o = resolveWatchOptions(options, FN);
   let state: SnapshotState = {};
   let changedCells = 0;
-  const draw = () => {
-    state = showSnapshot(model, probe, options, state, FN, kernel).state;
+  // PCA is drawn within the hook; UMAP and t-SNE in a worker thread, the hook awaiting it.
+  // Measuring and the first frame happen before draw returns, so bad input throws at once.
+  const draw = (): Promise<void> => {
+    if (o.projection.method === 'pca') {
+      state = showSnapshot(model, probe, options, state, FN, kernel).state;
+      return Promise.resolve();
+    }
+    return drawInBackground(takeSnapshot(model, probe, options, state, FN), kernel).then((next) => {
+      state = next;
+    });
   };
-  draw();
+  // A UMAP / t-SNE layout of the current state goes on after this call returns; the first
+  // redraw waits for it.
+  const first = draw();
+  const settled = first.catch(() => undefined);
   let last = fingerprint(model);
-  const hook = () => {
+  const hook = async () => {
     if (!getConfig().watch) return;
     const now = fingerprint(model);
     if (now === last) return;
     last = now;
     if (++changedCells % o.every !== 0) return;
-    draw();
+    await settled;
+    await draw();
   };
   const off = kernel.hooks.on('post_run_cell', hook);
   const w: Watcher = {
@@ -56,11 +75,12 @@ export function watch(model: EmbeddingModel, probe: Probe, options: WatchOptions
   const what = `${probeCount(probe)} probe points${options.title ? ` (${options.title})` : ''}`;
   return {
     unwatch: () => w.remove(),
+    drawn: first,
     // As a cell's last value the handle reads as what it does, not as `{ unwatch: [Function] }`.
     [Symbol.for('Jupyter.display')]: () => ({
       'text/plain': `watching the model on ${what}: plots after every ${o.every === 1 ? '' : `${o.every}th `}cell that changes its weights; call .unwatch() to stop`,
     }),
-  } as { unwatch(): void };
+  } as WatchHandle;
 }
 
 /** Stops watching `model` (every watch when no model is given). Returns how many were removed. */
