@@ -68,6 +68,8 @@ export function globalsText(paths: KernelPaths): string {
   const triplet = paths.triplet ? `typeof import(${spec(paths.triplet)})` : 'any';
   return [
     `import type { DisplayApi as __DisplayApi, KernelApi as __KernelApi } from ${spec(paths.api)};`,
+    // A namespace alias, not just a value: cells name tfjs types too (`model: tf.LayersModel`).
+    `import * as __tf from ${spec(paths.tfjs)};`,
     'declare global {',
     '  /** Shows a value, or a MIME bundle, below the cell; returns a handle to update it in place. */',
     '  const display: __DisplayApi;',
@@ -76,7 +78,7 @@ export function globalsText(paths: KernelPaths): string {
     '  /** Asks the notebook user for a line of text (Jupyter stdin channel). */',
     '  function input(prompt: string, opts?: { password?: boolean }): Promise<string>;',
     '  /** TensorFlow.js (@tensorflow/tfjs). */',
-    `  const tf: typeof import(${spec(paths.tfjs)});`,
+    '  export import tf = __tf;',
     '  /** Triplet-network metric-learning helpers. */',
     `  const triplet: ${triplet};`,
     '}',

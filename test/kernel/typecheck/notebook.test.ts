@@ -117,6 +117,11 @@ test('the kernel globals are known with their types', () => {
   assert.deepEqual(codes(nb.check('const n: number = tf.scalar(1);')), [2322]);
 });
 
+test('tf names types as well as values (model: tf.LayersModel)', () => {
+  assert.deepEqual(nb.check('const embedOf = (m: tf.LayersModel, x: tf.Tensor2D): tf.Tensor => m.apply(x) as tf.Tensor;'), []);
+  assert.deepEqual(codes(nb.check('const wrong: tf.Tensor2D = 5;')), [2322]);
+});
+
 test('implicit any is allowed (notebook code), strict null checks are not relaxed', () => {
   assert.deepEqual(nb.check('function twice(x) { return x * 2; }'), []);
   assert.deepEqual(codes(nb.check('const m = new Map<string, number>();\nconst v: number = m.get("a");')), [2322]);
