@@ -7,7 +7,7 @@
  * `--quick`: 60 MLP steps and 20 CNN steps on 2,000 training digits. `--steps N` / `--cnn-steps N`
  * (0: no CNN), `--no-peer` skips PyTorch, `--no-compare` skips the step-time line.
  * Last stdout line: { p_at_1, map_at_r, seconds, backend, peer_seconds, peer_p_at_1, peer_map_at_r,
- * steps, cnn_p_at_1, cnn_map_at_r, cnn_seconds, cnn_steps, peer_cnn_p_at_1, peer_cnn_map_at_r, peer_cnn_seconds }.
+ * steps, cnn_p_at_1, cnn_map_at_r, cnn_seconds, cnn_steps, peer_cnn_p_at_1, peer_cnn_map_at_r, peer_cnn_seconds, peer_blas }.
  */
 import * as tf from '@tensorflow/tfjs';
 import { backend, configure, embed, fit, mnistSplit, ready, retrievalMetrics, takeRows, type Dataset } from '../../kernel/triplet';
@@ -19,6 +19,7 @@ interface PeerResult {
   seconds: number;
   p_at_1: number;
   map_at_r: number;
+  blas: string;
   cnn_seconds?: number;
   cnn_p_at_1?: number;
   cnn_map_at_r?: number;
@@ -96,6 +97,8 @@ async function main(): Promise<void> {
     peer_cnn_p_at_1: p?.cnn_p_at_1 ?? null,
     peer_cnn_map_at_r: p?.cnn_map_at_r ?? null,
     peer_cnn_seconds: p?.cnn_seconds ?? null,
+    // Debian's torch runs its Linear layers on whichever BLAS is installed (reference or OpenBLAS): part of the peer's figure.
+    peer_blas: p?.blas ?? null,
   };
   console.log(JSON.stringify(out));
 }

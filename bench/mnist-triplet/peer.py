@@ -9,6 +9,7 @@ bench/train-step/peer.py imports the models, sampler and loss from here.
 Usage: python3 peer.py DIR STEPS [CNN_STEPS]   (CNN_STEPS 0 or absent: no CNN)
 """
 import json
+import os
 import sys
 import time
 
@@ -91,6 +92,16 @@ def trainer(model, x, y, P, K):
     return step
 
 
+def blas():
+    """The BLAS libraries this process loaded. Debian's torch uses whichever libblas.so.3 the
+    alternatives system points at: the reference libblas3 that apt picks by default, or OpenBLAS
+    when installed. On the 2-core machine the MLP's forward pass at batch 128 took ~17 ms with the
+    former and 1-2 ms with OpenBLAS, so the peer's MLP figure means little without this."""
+    with open("/proc/self/maps") as f:
+        libs = {line.split()[-1] for line in f if "blas" in line.lower() and "/" in line}
+    return ", ".join(sorted(os.path.realpath(p) for p in libs)) or "unknown"
+
+
 def retrieval(emb, labels):
     d = torch.cdist(emb, emb)
     d.fill_diagonal_(float("inf"))
@@ -127,7 +138,7 @@ def main():
     cnn_steps = int(sys.argv[3]) if len(sys.argv) > 3 else 0
     train, test = load(d, "train", 784), load(d, "test", 784)
     seconds, p1, mapr = recipe(mlp(), train, test, steps)
-    out = {"seconds": seconds, "p_at_1": p1, "map_at_r": mapr, "steps": steps}
+    out = {"seconds": seconds, "p_at_1": p1, "map_at_r": mapr, "steps": steps, "blas": blas()}
     if cnn_steps > 0:
         seconds, p1, mapr = recipe(cnn(), train, test, cnn_steps)
         out.update({"cnn_seconds": seconds, "cnn_p_at_1": p1, "cnn_map_at_r": mapr, "cnn_steps": cnn_steps})
