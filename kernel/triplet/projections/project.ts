@@ -76,7 +76,7 @@ export function prepareProjection(x: MatrixInput, options: ProjectCallOptions, f
     warm,
     knnInit: warm && previous!.graph ? previous!.graph : undefined,
   };
-  return { m, o, previous, job };
+  return { m, o, previous, pcaCoords, explainedVariance, job };
 }
 
 export function finishProjection(p: PreparedProjection, coords: Float32Array, graph: { indices: Int32Array; k: number } | undefined, complete: boolean): ProjectionResult {

@@ -27,7 +27,7 @@ test('text/plain is one line with the key statistics', () => {
   const d = distancesBundle({ ...distances(), step: 40 })[TEXT_MIME] as string;
   assert.equal(d, 'distances (euclidean, margin 0.2, step 40): mean d(a,p) 0.4, mean d(a,n) 1.3, ROC AUC 0.930; triplets easy 70 (70%), semi-hard 20 (20%), hard 10 (10%)');
   const p = projectionBundle(clusteredProjection(5000, 2, { k: 3 }))[TEXT_MIME] as string;
-  assert.equal(p, 'UMAP projection to 2-d of 5,000 points, 10 labels, 3 nearest neighbours each');
+  assert.equal(p, 'UMAP (min dist 0.1) projection to 2-d of 5,000 points, 10 labels, 3 nearest neighbours each');
   const t = trainingBundle(training())[TEXT_MIME] as string;
   assert.equal(t, 'training running: step 30/100 (30%), epoch 1/3, loss 0.45, easy 60%, semi-hard 30%, hard 10%, 4.2 s');
   for (const s of [d, p, t]) assert.doesNotMatch(s, /\n/);
