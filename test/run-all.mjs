@@ -42,7 +42,7 @@ function jupyter() {
 }
 
 function bench() {
-  for (const b of ['kernel-latency', 'mnist-triplet', 'render', 'train-step', 'watch', 'projection']) {
+  for (const b of ['kernel-latency', 'mnist-triplet', 'render', 'train-step', 'watch', 'projection', 'identities']) {
     run(`bench ${b} --quick`, process.execPath, [join(root, 'out/bench', b, 'main.js'), '--quick']);
   }
 }

@@ -50,11 +50,11 @@ export interface FitOptions {
   memory?: { size: number };
   /**
    * How 'subspace-hard' mining builds its subspaces (Wang et al. 2017): by default k-means over
-   * the identity centres of the model being trained, about 8·P identities per subspace, rebuilt
+   * the identity centres of the model being trained, about 16·P identities per subspace, rebuilt
    * every epoch.
    */
   subspaces?: {
-    /** Identities per subspace (default 8·P); or give `subspaces`, the number of them. */
+    /** Identities per subspace (default 16·P); or give `subspaces`, the number of them. */
     identitiesPerSubspace?: number;
     subspaces?: number;
     /** Rebuild from the current model every this many epochs (default 1). */
