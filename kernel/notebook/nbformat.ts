@@ -48,12 +48,34 @@ export function readNotebook(file: string): Notebook {
   }
   if (typeof nb !== 'object' || nb === null || !Array.isArray(nb.cells)) throw new NotebookFormatError(file, "has no 'cells' list; is it an .ipynb file?");
   if (nb.nbformat !== 4) throw new NotebookFormatError(file, `is nbformat ${nb.nbformat}; only nbformat 4 is supported (convert it with 'jupyter nbconvert --to notebook')`);
+  // Checked before any cell runs: a notebook found malformed only when it is written loses the run.
+  if (!isObject(nb.metadata)) throw new NotebookFormatError(file, `has no top-level 'metadata' object; add "metadata": {} next to "cells"`);
+  if (!Number.isInteger(nb.nbformat_minor) || nb.nbformat_minor < 0) {
+    throw new NotebookFormatError(file, `has no valid 'nbformat_minor' (got ${JSON.stringify(nb.nbformat_minor)}); add "nbformat_minor": 5 next to "nbformat": 4`);
+  }
   nb.cells.forEach((c, i) => {
     if (!['code', 'markdown', 'raw'].includes(c?.cell_type)) throw new NotebookFormatError(file, `cell ${i + 1} has an unknown cell_type '${c?.cell_type}'`);
     if (typeof c.source !== 'string' && !Array.isArray(c.source)) throw new NotebookFormatError(file, `cell ${i + 1} has no source`);
+    if (Array.isArray(c.source)) {
+      const bad = c.source.findIndex((line) => typeof line !== 'string');
+      if (bad >= 0) {
+        throw new NotebookFormatError(file, `cell ${i + 1}: 'source' item ${bad + 1} is ${describeJson(c.source[bad])}; a cell's source is a string or a list of strings`);
+      }
+    }
+    if (c.metadata !== undefined && !isObject(c.metadata)) throw new NotebookFormatError(file, `cell ${i + 1}: 'metadata' must be an object (got ${JSON.stringify(c.metadata)}); use {}`);
     c.metadata ??= {};
   });
   return nb;
+}
+
+function describeJson(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** nbformat 4.5 wants a unique `id` per cell. */

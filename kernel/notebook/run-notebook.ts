@@ -14,6 +14,16 @@ export interface RunOptions {
   /** Per-cell progress (stderr in the CLI). */
   progress?: (event: ProgressEvent) => void;
   kernelArgv?: string[];
+  /** Aborting it (Ctrl-C, SIGTERM) ends the kernel at once and makes runNotebook throw RunStoppedError. */
+  signal?: AbortSignal;
+}
+
+/** The run was stopped from outside (its AbortSignal); the kernel has been ended and its folder removed. */
+export class RunStoppedError extends Error {
+  constructor(readonly reason: string) {
+    super(`stopped by ${reason}`);
+    this.name = 'RunStoppedError';
+  }
 }
 
 export type ProgressEvent =
@@ -43,12 +53,21 @@ export async function runNotebook(nb: Notebook, options: RunOptions): Promise<Ru
     cwd: options.cwd,
     onOutput: (_stream, text) => process.stderr.write(text.replace(/^/gm, '  [kernel] ')),
   });
+  // A stop ends the kernel with SIGTERM (it exits at once, even in a busy cell); stop() below then
+  // removes its folder. Without this an interrupted runner left an orphan spinning at full CPU.
+  let stoppedBy: string | undefined;
+  const onAbort = () => {
+    stoppedBy = String(options.signal?.reason ?? 'a stop request');
+    kernel.process.kill('SIGTERM');
+  };
+  if (options.signal?.aborted) onAbort();
+  else options.signal?.addEventListener('abort', onAbort, { once: true });
   options.progress?.({ type: 'kernel', ms: Date.now() - started });
   const code = nb.cells.filter((c) => c.cell_type === 'code');
   const displays = new Map<string, Output[]>();
   const summary: RunSummary = { cells: code.length, errors: [], seconds: 0 };
   try {
-    for (let i = 0; i < code.length; i++) {
+    for (let i = 0; i < code.length && stoppedBy === undefined; i++) {
       const cell = code[i];
       const source = cellSource(cell);
       const collector = new OutputCollector(displays);
@@ -70,6 +89,10 @@ export async function runNotebook(nb: Notebook, options: RunOptions): Promise<Ru
         // A kernel that dies mid-cell never replies: stop at once, keeping the outputs so far.
         const died = kernel.exited.then((e) => e);
         const first = await Promise.race([executed.then((r) => ({ r })), died.then((e) => ({ e }))]);
+        if ('e' in first && stoppedBy !== undefined) {
+          executed.catch(() => undefined);
+          break;
+        }
         if ('e' in first) {
           executed.catch(() => undefined);
           cell.outputs = collector.outputs;
@@ -100,8 +123,10 @@ export async function runNotebook(nb: Notebook, options: RunOptions): Promise<Ru
       if (error && !options.allowErrors) break;
     }
   } finally {
+    options.signal?.removeEventListener('abort', onAbort);
     await kernel.stop();
   }
+  if (stoppedBy !== undefined) throw new RunStoppedError(stoppedBy);
   nb.metadata.kernelspec = { name: 'tripletlab', display_name: 'TypeScript (tripletlab)', language: 'typescript' };
   nb.metadata.language_info = { name: 'typescript', file_extension: '.ts', mimetype: 'text/typescript' };
   summary.seconds = (Date.now() - started) / 1000;

@@ -10,13 +10,18 @@ export class NotebookWriteError extends Error {
   }
 }
 
+/** The temporary file beside `path` that a write goes through (hidden, one per process). */
+export function temporaryPathBeside(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+}
+
 /**
  * Writes `text` to `path` all or nothing: into a temporary file beside it, flushed to disk, then
  * renamed over it. A full disk or a crash mid-write leaves the old notebook intact, never a
  * truncated one (a plain write over the input destroyed it on a 1 MB disk).
  */
 export function writeFileAtomic(path: string, text: string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const tmp = temporaryPathBeside(path);
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'w', 0o644);
