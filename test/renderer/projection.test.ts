@@ -104,3 +104,16 @@ test('3-d payload: toggle switches to a rotatable 3-D view', async () => {
   await h.screenshot('projection-hc-3d', '#out-p4');
   await h.close();
 });
+
+test('the caption names the method, its parameters and trustworthiness, and a layout still running', async () => {
+  const h = await openHarness('light');
+  const drawn = { ...ringProjection(400, 2), params: { neighbors: 15, minDist: 0.1, epochs: 200, seed: 0, warm: true }, trustworthiness: { k: 10, value: 0.9617 } };
+  await h.render('p9', PROJECTION_MIME, drawn);
+  const pending = { ...ringProjection(400, 2), method: 'pca' as const, params: {}, pending: { method: 'tsne' as const, progress: 0.4 } };
+  await h.render('p10', PROJECTION_MIME, pending);
+  const captions = await h.page.evaluate(() => ['out-p9', 'out-p10'].map((id) => document.querySelector(`#${id} .tl-method`)!.textContent));
+  assert.equal(captions[0], 'UMAP (15 neighbours, min dist 0.1, 200 epochs, seed 0, warm start) · trustworthiness@10 0.962');
+  assert.equal(captions[1], 'PCA · t-SNE running 40%; this is the earlier frame');
+  assert.deepEqual(h.pageErrors, []);
+  await h.close();
+});

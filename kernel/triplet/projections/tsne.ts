@@ -21,7 +21,7 @@ export const TSNE_DEFAULTS = { perplexity: 30, theta: 0.5, learningRate: 'auto' 
 /** Iterations a cold start spends with exaggerated attraction, as in scikit-learn. */
 const EXAGGERATION_ITERATIONS = 250;
 /** A warm start skips exaggeration and runs this share of the iterations from the previous layout. */
-const WARM_ITERATION_SHARE = 0.25;
+const WARM_ITERATION_SHARE = 0.15;
 
 /**
  * Barnes–Hut t-SNE (van der Maaten 2014), 2-d, with scikit-learn's optimiser: PCA start scaled to
