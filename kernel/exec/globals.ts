@@ -12,6 +12,8 @@ export interface CellGlobals {
   router: OutputRouter;
   /** Called once, the first time a cell touches `tf`. */
   onTfLoaded(): void;
+  /** Runs a load that an interrupt must not cut short (CellRuntimeOptions.uninterruptible). */
+  uninterruptible<T>(fn: () => T): T;
 }
 
 const TRIPLET_DIR = join(dirname(__dirname), 'triplet');
@@ -78,12 +80,16 @@ export function installGlobals(g: CellGlobals): () => void {
     }
     return g.router.input(String(prompt), options?.password === true);
   });
-  defineLazy('tf', () => {
-    const tf = loadTf();
-    g.onTfLoaded();
-    return tf;
-  });
-  defineLazy('triplet', () => loadTriplet(g.kernel));
+  // Loading TensorFlow.js runs module code for ~1 s; cut short by an interrupt, it would leave
+  // half-initialised modules in Node's cache and every later `tf` call failing until a restart.
+  defineLazy('tf', () =>
+    g.uninterruptible(() => {
+      const tf = loadTf();
+      g.onTfLoaded();
+      return tf;
+    }),
+  );
+  defineLazy('triplet', () => g.uninterruptible(() => loadTriplet(g.kernel)));
   return () => {
     for (const [name, desc] of previous) {
       if (desc) Object.defineProperty(globalThis, name, desc);

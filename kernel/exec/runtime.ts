@@ -20,7 +20,15 @@ export interface CellRuntimeOptions {
   cwd: string;
   /** Also capture `process.stdout.write`/`process.stderr.write` (default true; the kernel wants it). */
   captureProcessStreams?: boolean;
+  /**
+   * Runs `fn` with interrupts held back until it returns; the kernel defers its SIGINT (see
+   * kernel/server/interrupt.ts). Used around loading TensorFlow.js. Default: runs `fn` as is.
+   */
+  uninterruptible?: <T>(fn: () => T) => T;
 }
+
+/** A cell that names these globals gets TensorFlow.js loaded, and its backend ready, before it runs. */
+const NAMES_TF = /\b(tf|triplet)\b/;
 
 const TYPECHECK_MODES: readonly TypecheckMode[] = ['warn', 'error', 'off'];
 const MAX_REMEMBERED_CELLS = 500;
@@ -84,7 +92,14 @@ export class CellRuntime {
     };
     this.undo.push(
       captureConsole(this.router, opts.captureProcessStreams !== false),
-      installGlobals({ display, kernel: this.kernel, loader: createModuleLoader(cwd), router: this.router, onTfLoaded: () => (this.tfLoaded = true) }),
+      installGlobals({
+        display,
+        kernel: this.kernel,
+        loader: createModuleLoader(cwd),
+        router: this.router,
+        onTfLoaded: () => (this.tfLoaded = true),
+        uninterruptible: opts.uninterruptible ?? ((fn) => fn()),
+      }),
       this.listen('SIGINT', () => this.interrupt()),
       this.listen('uncaughtException', (e: unknown) => this.reportStray(e, 'Uncaught exception in a callback')),
       this.listen('unhandledRejection', (e: unknown) => this.reportStray(e, 'Unhandled promise rejection')),
@@ -165,7 +180,7 @@ export class CellRuntime {
       if (err instanceof CellSyntaxError) return { status: 'error', ...positionedError('SyntaxError', err.message, cell, err.line, err.column, this.sources) };
       throw err;
     }
-    if (this.tfLoaded) await this.backendReady();
+    if ((this.tfLoaded || NAMES_TF.test(code)) && (await this.untilBackendReady()) === 'interrupted') return { status: 'error', ...interruptedReport() };
     const evaluation = await this.evaluateInterruptibly(`${js}\n//# sourceURL=${cell}`);
     switch (evaluation.kind) {
       case 'interrupted':
@@ -208,6 +223,30 @@ export class CellRuntime {
         return { kind: 'thrown', value: e } as Evaluation;
       },
     );
+  }
+
+  /**
+   * Loads TensorFlow.js if needed and waits for its backend before the cell's first op, so the
+   * cell runs on the backend it keeps (not on cpu while wasm starts) and the backend notice is
+   * printed in this cell, not the next. This runs outside the cell's SIGINT watchdog: an
+   * interrupt meanwhile cannot cut the load short; it is honoured once the load is done.
+   */
+  private async untilBackendReady(): Promise<'ready' | 'interrupted'> {
+    const interrupted = new Promise<'interrupted'>((resolve) => {
+      this.settleInterrupted = () => resolve('interrupted');
+    });
+    try {
+      if (!this.tfLoaded) {
+        try {
+          void (globalThis as { tf?: unknown }).tf;
+        } catch {
+          // A backend that cannot load (TRIPLETLAB_BACKEND=tensorflow without tfjs-node): the cell's own use of `tf` reports it.
+        }
+      }
+      return await Promise.race([this.backendReady().then(() => 'ready' as const), interrupted]);
+    } finally {
+      this.settleInterrupted = undefined;
+    }
   }
 
   /** TensorFlow.js's wasm backend starts asynchronously; a cell should see the backend it will run on. */

@@ -5,7 +5,28 @@
  * while a cell runs (`busy[0] === 1`, set by the main thread around each execution).
  */
 export function interruptMainThread(busy: Int32Array): 'signalled' | 'idle' {
-  if (Atomics.load(busy, 0) !== 1) return 'idle';
+  if (Atomics.load(busy, 0) !== BUSY.cell) return 'idle';
   process.kill(process.pid, 'SIGINT');
   return 'signalled';
+}
+
+/** Values of the shared busy flag (worker-messages.ts). */
+export const BUSY = {
+  idle: 0,
+  cell: 1,
+  /** A cell runs, inside a step that a SIGINT would leave half done (loading TensorFlow.js). */
+  uninterruptible: 2,
+} as const;
+
+const SETTLE_POLL_MS = 10;
+
+/**
+ * As interruptMainThread, but first waits for an uninterruptible step to finish: a SIGINT in the
+ * middle of `require('@tensorflow/tfjs')` leaves a half-initialised module in Node's cache and
+ * every later `tf` call fails until a restart. Polls rather than blocking so the socket thread
+ * keeps answering heartbeats meanwhile.
+ */
+export async function interruptMainThreadWhenSafe(busy: Int32Array): Promise<'signalled' | 'idle'> {
+  while (Atomics.load(busy, 0) === BUSY.uninterruptible) await new Promise((r) => setTimeout(r, SETTLE_POLL_MS));
+  return interruptMainThread(busy);
 }

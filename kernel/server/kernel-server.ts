@@ -5,6 +5,7 @@ import type { TypeService } from '../typecheck';
 import type { ConnectionInfo, Message } from '../wire';
 import { routeProcessExit } from './clean-exit';
 import { handleExecute } from './execute';
+import { BUSY } from './interrupt';
 import { History } from './history';
 import { RequestContext } from './request-context';
 import { startSocketThread, type SocketThread } from './socket-thread-start';
@@ -77,7 +78,7 @@ export class KernelServer {
     // The cell runtime loads (~13 ms) while the socket thread boots and binds.
     // Loaded here rather than at the top so `tripletlab --help` and CLI errors stay instant.
     const { CellRuntime } = require('../exec') as typeof import('../exec');
-    this.runtime = new CellRuntime({ cwd: options.cwd });
+    this.runtime = new CellRuntime({ cwd: options.cwd, uninterruptible: (fn) => this.uninterruptible(fn) });
     this.runtime.kernel.typecheck = options.typecheck;
     // A cell's process.exit(code) ends the kernel with that code, after its output has gone out.
     routeProcessExit(this.worker, this.closedFlag, () => this.runtime.flushOutput());
@@ -146,9 +147,19 @@ export class KernelServer {
     this.runtime.writeKernelLog(`tripletlab kernel: ${text}\n`);
   }
 
+  /** Runs `fn` with interrupt signals held back until it returns (interrupt.ts, BUSY.uninterruptible). */
+  private uninterruptible<T>(fn: () => T): T {
+    if (Atomics.compareExchange(this.busyFlag, 0, BUSY.cell, BUSY.uninterruptible) !== BUSY.cell) return fn();
+    try {
+      return fn();
+    } finally {
+      Atomics.store(this.busyFlag, 0, BUSY.cell);
+    }
+  }
+
   setBusy(on: boolean): void {
     this.cellRunning = on;
-    Atomics.store(this.busyFlag, 0, on ? 1 : 0);
+    Atomics.store(this.busyFlag, 0, on ? BUSY.cell : BUSY.idle);
   }
 
   /**

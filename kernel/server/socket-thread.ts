@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { KernelSockets, makeMessage, Message, MessageChannel } from '../wire';
 import type { FromSocketThread, PortableMessage, SocketThreadData, ToSocketThread } from './worker-messages';
 import { toBuffer } from './worker-messages';
-import { interruptMainThread } from './interrupt';
+import { interruptMainThreadWhenSafe } from './interrupt';
 import { removeOwnedFolder, watchParent } from './parent-watch';
 
 const data = workerData as SocketThreadData;
@@ -77,7 +77,7 @@ async function main(): Promise<void> {
       await status('busy', msg);
       // Post first: a cell waiting on a promise is settled by the main thread as soon as it reads this.
       post({ type: 'interrupt' });
-      const how = interruptMainThread(busy);
+      const how = await interruptMainThreadWhenSafe(busy);
       if (data.debug) log(`[debug] interrupt: ${how}`);
       await send('control', 'interrupt_reply', { status: 'ok' }, msg);
       await status('idle', msg);

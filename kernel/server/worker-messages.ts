@@ -47,7 +47,10 @@ export interface SocketThreadData {
   connection: import('../wire').ConnectionInfo;
   session: string;
   kernelInfo: Record<string, unknown>;
-  /** Shared flag: 1 while a cell runs on the main thread (interrupt signals are only sent then). */
+  /**
+   * Shared flag: 1 while a cell runs on the main thread (interrupt signals are only sent then), 2
+   * while it is in a step a signal must not cut short (interrupt.ts BUSY).
+   */
   busy: SharedArrayBuffer;
   /** Shared flag: set to 1 by the socket thread once its sockets are closed (or never opened). */
   closed: SharedArrayBuffer;
