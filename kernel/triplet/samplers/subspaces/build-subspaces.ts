@@ -16,6 +16,8 @@ export interface BuildSubspacesOptions extends PacerOptions {
   seed?: number;
   /** Most Lloyd iterations (default 25). */
   iterations?: number;
+  /** Stop once an iteration moves at most this fraction of identities (default 0.001; see kMeans). */
+  tolerance?: number;
 }
 
 export interface Subspaces {
@@ -126,7 +128,7 @@ export async function buildSubspaces(source: SubspaceSource, data?: LabelledData
   const { classIds } = centres;
   const k = subspaceCount(options, classIds.length);
   const km = await kMeans({ x: centres.centres, n: classIds.length, dims: centres.dims }, k, {
-    seed: options.seed, iterations: options.iterations, signal: options.signal, onProgress: options.onProgress, sliceMs: options.sliceMs,
+    seed: options.seed, iterations: options.iterations, tolerance: options.tolerance, signal: options.signal, onProgress: options.onProgress, sliceMs: options.sliceMs,
   });
   const groups: number[][] = Array.from({ length: km.k }, () => []);
   km.assignments.forEach((c, i) => groups[c].push(classIds[i]));

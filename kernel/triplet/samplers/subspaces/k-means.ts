@@ -7,8 +7,14 @@ import { createRandom } from '../random';
 
 export interface KMeansOptions extends PacerOptions {
   seed?: number;
-  /** Most Lloyd iterations (default 25); stops earlier when no assignment changes. */
+  /** Most Lloyd iterations (default 25). */
   iterations?: number;
+  /**
+   * Stops once an iteration moves at most this fraction of the points to another cluster
+   * (default 0.001; 0 waits for no change at all). Over many near-equal groups (identity
+   * families) a few points keep switching for dozens of iterations without changing the groups.
+   */
+  tolerance?: number;
 }
 
 export interface KMeansResult {
@@ -49,6 +55,10 @@ export async function kMeans(points: MatrixInput, k: number, options: KMeansOpti
   const maxIterations = options.iterations ?? 25;
   if (!Number.isInteger(maxIterations) || maxIterations < 1) {
     throw new TripletInputError('options.iterations', FN, `is ${String(options.iterations)}`, 'Use a positive integer, e.g. 25.');
+  }
+  const tolerance = options.tolerance ?? 0.001;
+  if (typeof tolerance !== 'number' || !(tolerance >= 0 && tolerance < 1)) {
+    throw new TripletInputError('options.tolerance', FN, `is ${String(options.tolerance)}`, 'Use a fraction of the points in [0, 1), e.g. 0.001.');
   }
   const pace = pacer(options);
   try {
@@ -97,14 +107,14 @@ export async function kMeans(points: MatrixInput, k: number, options: KMeansOpti
     // product on the backend (on wasm ~10× the speed of the same loop in JavaScript), points as
     // the left operand so only the small centroid matrix is repacked per call.
     const rowsPerBlock = Math.max(1, Math.min(n, Math.floor(BLOCK_FLOATS / clusters)));
-    const assign = async (): Promise<boolean> => {
+    const assign = async (): Promise<number> => {
       for (let c = 0; c < clusters; c++) {
         let s = 0;
         for (let j = 0; j < d; j++) s += centroids[c * d + j] * centroids[c * d + j];
         cSq[c] = s;
       }
       const ct = tf.tidy(() => tf.transpose(tf.tensor2d(centroids.subarray(0, clusters * d), [clusters, d])));
-      let changed = false;
+      let changed = 0;
       try {
         for (let start = 0; start < n; start += rowsPerBlock) {
           const rows = Math.min(rowsPerBlock, n - start);
@@ -120,7 +130,7 @@ export async function kMeans(points: MatrixInput, k: number, options: KMeansOpti
             }
             const sq = xSq[i] + bd;
             best[i] = sq > 0 ? sq : 0;
-            if (assignments[i] !== bc) { assignments[i] = bc; changed = true; }
+            if (assignments[i] !== bc) { assignments[i] = bc; changed++; }
           }
           gram.dispose();
           const wait = pace.tick({ phase: 'iterations', done: iterations, total: maxIterations });
@@ -137,7 +147,7 @@ export async function kMeans(points: MatrixInput, k: number, options: KMeansOpti
     while (iterations < maxIterations && !pace.stopped) {
       const changed = await assign();
       iterations++;
-      if (!changed || pace.stopped) break;
+      if (changed === 0 || (iterations > 1 && changed <= tolerance * n) || pace.stopped) break;
       sums.fill(0);
       counts.fill(0);
       for (let i = 0; i < n; i++) {

@@ -111,6 +111,11 @@ test('kMeans recovers separated blobs, seeded, on typed arrays', async () => {
     assert.ok(Math.abs(inertia - r.inertia) < 1e-3 * inertia);
   }
   assert.deepEqual(await kMeans(points, 4, { seed: 7 }), await kMeans(points, 4, { seed: 7 }));
+  const cloud = randomPoints(2000, 4, 9, 1);
+  const exact = await kMeans(cloud, 30, { seed: 1, tolerance: 0, iterations: 200 });
+  const loose = await kMeans(cloud, 30, { seed: 1, tolerance: 0.05, iterations: 200 });
+  assert.ok(loose.iterations < exact.iterations, `tolerance 0.05 stops after ${loose.iterations} iterations, none after ${exact.iterations}`);
+  await assert.rejects(kMeans(points, 2, { tolerance: 1 }), /kMeans: argument 'options.tolerance' is 1/);
   await assert.rejects(kMeans(points, 0), /kMeans: argument 'k' is 0/);
   await assert.rejects(kMeans([[0, 1], [1]], 1), /kMeans: argument 'points' row 1/);
 });
