@@ -9,6 +9,7 @@ import { BUSY } from './interrupt';
 import { History } from './history';
 import { RequestContext } from './request-context';
 import { startSocketThread, type SocketThread } from './socket-thread-start';
+import { StopOnError } from './stop-on-error';
 import { registerTypesComm } from './types-comm';
 import type { FromSocketThread } from './worker-messages';
 import { fromPortable } from './worker-messages';
@@ -62,6 +63,7 @@ export class KernelServer {
   private readonly closedFlag: Int32Array;
   private readonly queue: RequestContext[] = [];
   private draining = false;
+  private readonly stopOnError = new StopOnError(() => this.worker.postMessage({ type: 'flush-requests' }));
   private warmed = false;
   private cellRunning = false;
   private typeService?: TypeService;
@@ -85,7 +87,7 @@ export class KernelServer {
     registerTypesComm(this.runtime.kernel.comms, () => this.types(), () => this.runtime.kernel.typecheck);
     this.handlers = {
       kernel_info_request: (ctx) => ctx.reply('kernel_info_reply', this.info),
-      execute_request: (ctx) => this.execute(ctx),
+      execute_request: (ctx) => (this.stopOnError.shouldAbort(ctx) ? this.abortExecute(ctx) : this.execute(ctx)),
       is_complete_request: (ctx) => ctx.reply('is_complete_reply', { ...this.runtime.isComplete(String(ctx.content.code ?? '')) }),
       complete_request: async (ctx) => {
         const code = String(ctx.content.code ?? '');
@@ -183,6 +185,7 @@ export class KernelServer {
     switch (m.type) {
       case 'request': {
         const ctx = new RequestContext(this.worker, fromPortable(m.msg), m.channel);
+        this.stopOnError.arrived(ctx);
         if (this.cellRunning && SERVED_WHILE_A_CELL_RUNS.has(ctx.msg.header.msg_type)) {
           void this.serve(ctx);
           break;
@@ -201,6 +204,9 @@ export class KernelServer {
         RequestContext.abortInputs('input(): interrupted');
         this.runtime.interrupt();
         stopTraining();
+        break;
+      case 'requests-flushed':
+        this.stopOnError.flushed();
         break;
       case 'parent-exited':
         this.exit(1);
@@ -263,23 +269,12 @@ export class KernelServer {
 
   private async execute(ctx: RequestContext): Promise<void> {
     const result = await handleExecute(this, ctx);
-    if (result === 'error' && ctx.content.stop_on_error !== false) this.abortQueuedExecutes();
+    if (result === 'error' && ctx.content.stop_on_error !== false) this.stopOnError.failed();
   }
 
-  /** After an error, requests already queued are not run ("stop_on_error", messaging spec): each gets an `aborted` reply. */
-  private abortQueuedExecutes(): void {
-    const kept: RequestContext[] = [];
-    for (const ctx of this.queue) {
-      if (ctx.msg.header.msg_type !== 'execute_request') {
-        kept.push(ctx);
-        continue;
-      }
-      ctx.status('busy');
-      ctx.reply('execute_reply', { status: 'aborted', execution_count: this.executionCount, user_expressions: {}, payload: [] });
-      ctx.status('idle');
-    }
-    this.queue.length = 0;
-    this.queue.push(...kept);
+  /** A request queued behind a failed cell is not run ("stop_on_error", messaging spec). */
+  private abortExecute(ctx: RequestContext): void {
+    ctx.reply('execute_reply', { status: 'aborted', execution_count: this.executionCount, user_expressions: {}, payload: [] });
   }
 
   private shutdown(ctx: RequestContext): void {

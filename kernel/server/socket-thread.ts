@@ -138,6 +138,8 @@ async function main(): Promise<void> {
           pendingInputs.delete(m.id);
           post({ type: 'input-error', id: m.id, message: `could not send input_request: ${(err as Error).message}` });
         });
+    } else if (m.type === 'flush-requests') {
+      void sockets.handedOver('shell').then(() => post({ type: 'requests-flushed' }));
     } else if (m.type === 'close') {
       sockets.close().finally(() => {
         markClosed();

@@ -29,6 +29,8 @@ export type ToSocketThread =
   | { type: 'input'; id: number; prompt: string; password: boolean; parent: Header | Record<string, never>; identities: Uint8Array[] }
   /** Several of the above in order, in one crossing (each postMessage costs ~0.1 ms here). */
   | { type: 'batch'; items: ToSocketThread[] }
+  /** Hand over every request already received, then answer `requests-flushed` (stop-on-error.ts). */
+  | { type: 'flush-requests' }
   | { type: 'close' };
 
 export type FromSocketThread =
@@ -40,6 +42,7 @@ export type FromSocketThread =
   | { type: 'interrupt' }
   /** The process that launched the kernel is gone (parent-watch.ts): the kernel should end. */
   | { type: 'parent-exited'; why: string }
+  | { type: 'requests-flushed' }
   | { type: 'log'; text: string };
 
 /** Data given to the socket thread when it starts. */

@@ -114,6 +114,16 @@ export class KernelSockets {
     return this.queues.get(channel)!.send(frames);
   }
 
+  /**
+   * Resolves once every message ZeroMQ holds for `channel` has been read and given to its handler
+   * (handlers are called synchronously as messages are read).
+   */
+  async handedOver(channel: Incoming): Promise<void> {
+    const socket = this.sockets[channel] as Zmq.Router;
+    do await new Promise((r) => setImmediate(r));
+    while (!this.closed && socket.readable);
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
