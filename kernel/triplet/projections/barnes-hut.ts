@@ -20,7 +20,6 @@ export class QuadTree {
   /** The point a leaf holds (−1 when empty); the first one when coincident points share it. */
   private point = new Int32Array(0);
   private depth = new Int32Array(0);
-  private readonly stack: number[] = [];
 
   /** Rebuilds the tree over y (n × 2, interleaved). */
   build(y: Float32Array, n: number): void {
@@ -40,42 +39,54 @@ export class QuadTree {
   }
 
   /**
-   * Σⱼ qᵢⱼ and Σⱼ qᵢⱼ² (yᵢ − yⱼ) over j ≠ i with qᵢⱼ = 1 / (1 + ‖yᵢ − yⱼ‖²), a cell of width w
-   * at distance r taken as one body at its centre of mass when w < θ·r. Forces go into out[0..1].
+   * For every point i: Σⱼ qᵢⱼ² (yᵢ − yⱼ) into forces[2i], forces[2i + 1], over j ≠ i with
+   * qᵢⱼ = 1 / (1 + ‖yᵢ − yⱼ‖²); returns Z = Σᵢ Σⱼ qᵢⱼ. A cell of width w at distance r counts
+   * as one body at its centre of mass when w² < θ²·r² (scikit-learn's and bhtsne's criterion).
    */
-  repulsion(i: number, px: number, py: number, theta2: number, out: Float64Array): number {
-    const { child, count, comX, comY, half, point, stack } = this;
-    let z = 0, fx = 0, fy = 0;
-    stack.length = 0;
-    stack.push(0);
-    while (stack.length) {
-      const node = stack.pop()!;
-      let m = count[node];
-      if (m === 0) continue;
-      const dx = px - comX[node];
-      const dy = py - comY[node];
-      const d2 = dx * dx + dy * dy;
-      const w = 2 * half[node];
-      const leaf = child[node] < 0;
-      if (leaf || w * w < theta2 * d2) {
-        if (leaf && point[node] === i) {
-          // The point itself (with any coincident points): only the others repel it.
-          m -= 1;
-          if (m === 0) continue;
-        }
-        const q = 1 / (1 + d2);
-        z += m * q;
-        const mq2 = m * q * q;
-        fx += mq2 * dx;
-        fy += mq2 * dy;
-      } else {
+  repulsion(y: Float32Array, n: number, theta2: number, forces: Float64Array): number {
+    const { child, count, comX, comY, half, point } = this;
+    const stack = this.stackBuffer(4 * MAX_DEPTH + 8);
+    let z = 0;
+    for (let i = 0; i < n; i++) {
+      const px = y[2 * i], py = y[2 * i + 1];
+      let fx = 0, fy = 0;
+      let top = 0;
+      stack[top++] = 0;
+      while (top > 0) {
+        const node = stack[--top];
+        let m = count[node];
+        if (m === 0) continue;
+        const dx = px - comX[node];
+        const dy = py - comY[node];
+        const d2 = dx * dx + dy * dy;
         const c = child[node];
-        stack.push(c, c + 1, c + 2, c + 3);
+        const w = 2 * half[node];
+        if (c < 0 || w * w < theta2 * d2) {
+          // The point's own leaf (with any coincident points): only the others repel it.
+          if (c < 0 && point[node] === i && --m === 0) continue;
+          const q = 1 / (1 + d2);
+          z += m * q;
+          const mq2 = m * q * q;
+          fx += mq2 * dx;
+          fy += mq2 * dy;
+        } else {
+          stack[top++] = c;
+          stack[top++] = c + 1;
+          stack[top++] = c + 2;
+          stack[top++] = c + 3;
+        }
       }
+      forces[2 * i] = fx;
+      forces[2 * i + 1] = fy;
     }
-    out[0] = fx;
-    out[1] = fy;
     return z;
+  }
+
+  private stackStore = new Int32Array(0);
+
+  private stackBuffer(size: number): Int32Array {
+    if (this.stackStore.length < size) this.stackStore = new Int32Array(size);
+    return this.stackStore;
   }
 
   private insert(y: Float32Array, i: number): void {

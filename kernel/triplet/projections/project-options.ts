@@ -21,9 +21,9 @@ export interface ProjectOptions {
   epochs?: number;
   /** t-SNE: effective number of neighbours (default 30). */
   perplexity?: number;
-  /** t-SNE: iterations of a cold start (default 750). */
+  /** t-SNE: iterations of a cold start, the first 250 with early exaggeration (default 500). */
   iterations?: number;
-  /** t-SNE: Barnes–Hut accuracy θ (default 0.5; 0 would be exact and slow). */
+  /** t-SNE: Barnes–Hut accuracy θ (default 0.8; smaller is more exact and slower). */
   theta?: number;
   /** t-SNE: step size, or 'auto' = max(n / 48, 50) (default). */
   learningRate?: number | 'auto';
@@ -80,7 +80,7 @@ export function resolveProjectOptions(o: ProjectOptions, n: number, fn: string):
     dims,
     seed,
     umap: { neighbors, minDist, spread, epochs: int(o.epochs, 'epochs', 1, 100_000, umapEpochs(n)), negativeSampleRate: UMAP_DEFAULTS.negativeSampleRate },
-    tsne: { perplexity, theta, learningRate, iterations: int(o.iterations, 'iterations', 1, 100_000, 750), earlyExaggeration: TSNE_DEFAULTS.earlyExaggeration },
+    tsne: { perplexity, theta, learningRate, iterations: int(o.iterations, 'iterations', 1, 100_000, TSNE_DEFAULTS.iterations), earlyExaggeration: TSNE_DEFAULTS.earlyExaggeration },
     trustworthinessK,
   };
 }

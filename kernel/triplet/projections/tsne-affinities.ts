@@ -49,31 +49,58 @@ export function tsneAffinities(graph: KnnGraph, n: number, perplexity: number): 
       }
     }
   }
-  // Symmetrise: P_ij = (p_{j|i} + p_{i|j}) / 2n over the union of both directions.
-  const sym = new Map<number, number>();
+  // Symmetrise: P_ij = (p_{j|i} + p_{i|j}) / 2n over the union of both directions. Row i is the
+  // merge of its own neighbours and the points that have i as a neighbour, both sorted by index.
+  const fwd = new Int32Array(n * k);
+  const fwdP = new Float64Array(n * k);
+  const order = new Int32Array(k);
   for (let i = 0; i < n; i++) {
+    for (let t = 0; t < k; t++) order[t] = t;
+    const base = i * k;
+    order.sort((a, b) => indices[base + a] - indices[base + b]);
     for (let t = 0; t < k; t++) {
-      const j = indices[i * k + t];
-      if (j < 0 || j === i) continue;
-      const p = conditional[i * k + t] / (2 * n);
-      const a = i * n + j;
-      const b = j * n + i;
-      sym.set(a, (sym.get(a) ?? 0) + p);
-      sym.set(b, (sym.get(b) ?? 0) + p);
+      fwd[base + t] = indices[base + order[t]];
+      fwdP[base + t] = conditional[base + order[t]] / (2 * n);
     }
   }
-  const rowCount = new Int32Array(n + 1);
-  for (const key of sym.keys()) rowCount[Math.floor(key / n) + 1]++;
-  for (let i = 0; i < n; i++) rowCount[i + 1] += rowCount[i];
-  const rowStart = Int32Array.from(rowCount);
-  const fill = Int32Array.from(rowCount);
-  const cols = new Int32Array(sym.size);
-  const vals = new Float32Array(sym.size);
-  for (const [key, v] of sym) {
-    const i = Math.floor(key / n);
-    const at = fill[i]++;
-    cols[at] = key - i * n;
-    vals[at] = v;
+  // Reverse lists by counting sort on the target; rows come out sorted by source index.
+  const revStart = new Int32Array(n + 1);
+  for (let t = 0; t < n * k; t++) if (fwd[t] >= 0) revStart[fwd[t] + 1]++;
+  for (let i = 0; i < n; i++) revStart[i + 1] += revStart[i];
+  const revFill = Int32Array.from(revStart.subarray(0, n));
+  const rev = new Int32Array(revStart[n]);
+  const revP = new Float64Array(revStart[n]);
+  for (let i = 0; i < n; i++) {
+    for (let t = i * k; t < i * k + k; t++) {
+      const j = fwd[t];
+      if (j < 0) continue;
+      rev[revFill[j]] = i;
+      revP[revFill[j]++] = fwdP[t];
+    }
   }
-  return { rowStart, cols, vals };
+  const rowStart = new Int32Array(n + 1);
+  const cols = new Int32Array(n * k + rev.length);
+  const vals = new Float32Array(n * k + rev.length);
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    let a = i * k;
+    const aEnd = a + k;
+    let b = revStart[i];
+    const bEnd = revStart[i + 1];
+    while (a < aEnd && fwd[a] < 0) a++;
+    while (a < aEnd || b < bEnd) {
+      const ja = a < aEnd ? fwd[a] : n;
+      const jb = b < bEnd ? rev[b] : n;
+      let p = 0;
+      const j = Math.min(ja, jb);
+      if (ja === j) p += fwdP[a++];
+      if (jb === j) p += revP[b++];
+      if (j !== i) {
+        cols[at] = j;
+        vals[at++] = p;
+      }
+    }
+    rowStart[i + 1] = at;
+  }
+  return { rowStart, cols: cols.slice(0, at), vals: vals.slice(0, at) };
 }
