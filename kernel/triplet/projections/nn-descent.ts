@@ -8,7 +8,7 @@ export interface NnDescentOptions {
   trees?: number;
   /** Candidates per point and iteration, new and old each (default min(k, 24)). */
   maxCandidates?: number;
-  /** At most this many local joins (default 10); it usually stops after 3–5. */
+  /** At most this many local joins (default 10, or 2 when resuming from `init`); it usually stops after 3–5. */
   iterations?: number;
   /** Stop when an iteration improves fewer than delta · n · k entries (default 0.001). */
   delta?: number;
@@ -58,7 +58,8 @@ export function nnDescent(x: Float32Array, n: number, d: number, k: number, opti
   }
   fillRandom(x, d, lists, rnd);
   const maxC = options.maxCandidates ?? Math.min(k, 24);
-  const iterations = options.iterations ?? 10;
+  // Resumed lists of slightly moved points need a join or two to take in what changed.
+  const iterations = options.iterations ?? (options.init ? 2 : 10);
   const stopAt = (options.delta ?? 0.001) * n * k;
   for (let it = 0; it < iterations; it++) {
     if (localJoin(x, d, lists, maxC, rnd) <= stopAt) break;

@@ -66,7 +66,7 @@ test('covariance on the backend (large inputs) matches the Float64 path', () => 
   js.cov.forEach((v, i) => close(backend.cov[i], v, 1e-5, `cov[${i}]`));
 });
 
-test("project names unavailable methods plainly", () => {
-  assert.throws(() => project([[0, 1], [1, 0], [2, 2]], { method: 'umap' }), /projection 'umap' is not available yet/);
+test("project says plainly when a method cannot draw so few points", () => {
+  assert.throws(() => project([[0, 1], [1, 0], [2, 2]], { method: 'umap' }), /project: argument 'x' has 3 points. UMAP needs at least 4 points; use method: 'pca'/);
   assert.equal(project([[0, 1], [1, 0], [2, 2]], { method: 'pca', dims: 2 }).dims, 2);
 });
