@@ -1,4 +1,5 @@
 import type { OutputSink } from '../api';
+import { oversizedOutput, rateLimitFrom, StreamRateLimit } from './output-limits';
 
 export type StreamName = 'stdout' | 'stderr';
 
@@ -18,7 +19,14 @@ export class OutputRouter {
   private pending = '';
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly fallback: (name: StreamName, text: string) => void) {}
+  private readonly limit: StreamRateLimit;
+
+  constructor(
+    private readonly fallback: (name: StreamName, text: string) => void,
+    bytesPerSecond = rateLimitFrom(process.env),
+  ) {
+    this.limit = new StreamRateLimit(bytesPerSecond);
+  }
 
   get current(): OutputSink | undefined {
     return this.sink;
@@ -27,6 +35,7 @@ export class OutputRouter {
   setSink(sink: OutputSink): void {
     if (sink === this.sink) return;
     this.flush();
+    this.reportDropped();
     this.sink = sink;
   }
 
@@ -52,14 +61,37 @@ export class OutputRouter {
       this.timer = undefined;
     }
     if (this.pending === '') return;
-    const text = this.pending;
+    const { before, text, after } = this.limit.admit(this.pending);
     this.pending = '';
-    this.send('stream', { name: this.pendingName, text });
+    if (before) this.send('stream', { name: 'stderr', text: before });
+    if (text) this.send('stream', { name: this.pendingName, text });
+    if (after) this.send('stream', { name: 'stderr', text: after });
+  }
+
+  /** A cell starts: its output gets the rate limit's full budget (after the previous cell's drops are reported). */
+  startCell(sink: OutputSink): void {
+    this.setSink(sink);
+    this.reportDropped();
+    this.limit.reset();
+  }
+
+  /** The kernel's own notice on stderr: sent at once and never dropped by the rate limit. */
+  notice(text: string): void {
+    this.flush();
+    this.send('stream', { name: 'stderr', text });
+  }
+
+  /** At the end of a cell: says how much output the rate limit dropped, if any, in that cell. */
+  reportDropped(): void {
+    const notice = this.limit.takeDropped();
+    if (notice) this.send('stream', { name: 'stderr', text: notice });
   }
 
   publish(msgType: string, content: Record<string, unknown>, metadata?: Record<string, unknown>, buffers?: Buffer[]): void {
     this.flush();
-    this.send(msgType, content, metadata, buffers);
+    const refused = oversizedOutput(msgType, content);
+    if (refused) this.send('stream', { name: 'stderr', text: refused });
+    else this.send(msgType, content, metadata, buffers);
   }
 
   input(prompt: string, password: boolean): Promise<string> {

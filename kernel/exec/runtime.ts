@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { CellOutcome, CellRunInfo, KernelApi, MimeBundle, OutputSink, TypecheckMode } from '../api';
+import { CellIntervals } from './cell-timers';
 import { Comms } from './comms';
 import { captureConsole } from './console-capture';
 import { createDisplay } from './display';
@@ -13,6 +14,7 @@ import { INTERRUPT_PROTOCOL } from './interrupt';
 import { isComplete, type Completeness } from './is-complete';
 import { createModuleLoader } from './module-loader';
 import { OutputRouter, type StreamName } from './output-router';
+import { TensorLeakWatch, type TensorMemory } from './tensor-memory';
 import { transpileCell } from './transpile';
 
 export interface CellRuntimeOptions {
@@ -53,6 +55,8 @@ export class CellRuntime {
   private readonly comms: Comms;
   private readonly sources = new Map<string, string>();
   private readonly undo: (() => void)[] = [];
+  private readonly intervals = new CellIntervals();
+  private readonly leaks = new TensorLeakWatch();
   private settleInterrupted: (() => void) | undefined;
   private tfLoaded = false;
   private expressionCount = 0;
@@ -100,6 +104,7 @@ export class CellRuntime {
         onTfLoaded: () => (this.tfLoaded = true),
         uninterruptible: opts.uninterruptible ?? ((fn) => fn()),
       }),
+      () => this.intervals.dispose(),
       this.listen('SIGINT', () => this.interrupt()),
       this.listen('uncaughtException', (e: unknown) => this.reportStray(e, 'Uncaught exception in a callback')),
       this.listen('unhandledRejection', (e: unknown) => this.reportStray(e, 'Unhandled promise rejection')),
@@ -114,13 +119,17 @@ export class CellRuntime {
   }
 
   async execute(code: string, opts: { sink: OutputSink; executionCount: number; silent: boolean }): Promise<CellOutcome> {
-    this.router.setSink(opts.sink);
+    this.router.startCell(opts.sink);
     const cell = `cell-${opts.executionCount}.ts`;
     this.remember(cell, code);
     this.pages = [];
+    const before = this.tensorMemory();
     const outcome = await this.run(code, cell, opts.silent);
     if (outcome.status === 'ok' && this.pages.length > 0) outcome.payload = this.pages.map((data) => ({ source: 'page', data, start: 0 }));
+    const leak = opts.silent ? undefined : this.leaks.check(before, this.tensorMemory());
+    if (leak) this.router.notice(leak);
     this.router.flush();
+    this.router.reportDropped();
     if (!opts.silent) {
       const info: CellRunInfo = { executionCount: opts.executionCount, code, silent: opts.silent, outcome };
       await this.hooks.run(info, (e) => this.reportStray(e, 'Error in a post_run_cell hook'));
@@ -149,6 +158,11 @@ export class CellRuntime {
   }
 
   interrupt(): void {
+    const stopped = this.intervals.stopAll();
+    if (stopped > 0) {
+      const what = stopped === 1 ? 'an interval timer (setInterval) started by a cell; start it' : `${stopped} interval timers (setInterval) started by cells; start them`;
+      this.router.notice(`tripletlab: the interrupt also stopped ${what} again if still needed.\n`);
+    }
     const settle = this.settleInterrupted;
     if (!settle) return;
     settle();
@@ -246,6 +260,18 @@ export class CellRuntime {
       return await Promise.race([this.backendReady().then(() => 'ready' as const), interrupted]);
     } finally {
       this.settleInterrupted = undefined;
+    }
+  }
+
+  /** Tensors held now, once TensorFlow.js is loaded (before that, none). */
+  private tensorMemory(): TensorMemory {
+    if (!this.tfLoaded) return { numTensors: 0, numBytes: 0 };
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { numTensors, numBytes } = (require(join(__dirname, '..', 'triplet', 'backend')) as { loadTf(): { memory(): TensorMemory } }).loadTf().memory();
+      return { numTensors, numBytes };
+    } catch {
+      return { numTensors: 0, numBytes: 0 };
     }
   }
 
