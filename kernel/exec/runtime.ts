@@ -13,6 +13,7 @@ import type { Evaluation, InspectorEvaluator } from './inspector-eval';
 import { INTERRUPT_PROTOCOL } from './interrupt';
 import { isComplete, type Completeness } from './is-complete';
 import { createModuleLoader } from './module-loader';
+import { oversizedOutput } from './output-limits';
 import { OutputRouter, type StreamName } from './output-router';
 import { TensorLeakWatch, type TensorMemory } from './tensor-memory';
 import { transpileCell } from './transpile';
@@ -205,7 +206,9 @@ export class CellRuntime {
         if (silent) return { status: 'ok' };
         try {
           const result = bundleOf(evaluation.value);
-          return result ? { status: 'ok', result } : { status: 'ok' };
+          const refused = result && oversizedOutput('execute_result', { data: result });
+          if (refused) this.router.notice(refused);
+          return result && !refused ? { status: 'ok', result } : { status: 'ok' };
         } catch (err) {
           return { status: 'error', ...formatError(err, this.sources) };
         }
