@@ -36,10 +36,17 @@ const categories = (itemSchema: JsonSchema): JsonSchema => ({
   required: ['easy', 'semiHard', 'hard'],
   properties: { easy: itemSchema, semiHard: itemSchema, hard: itemSchema },
 });
+/**
+ * Limits that keep the renderer responsive: more bins than pixels is never useful, and the
+ * training views draw at most 500 points per curve (the kernel downsamples to that).
+ */
+export const MAX_BINS = 10_000;
+export const MAX_HISTORY_POINTS = 500;
+const historyArray: JsonSchema = { type: 'array', items: num, maxItems: MAX_HISTORY_POINTS };
 const binned: Record<string, JsonSchema> = {
-  binEdges: { type: 'array', items: num, minItems: 2 },
-  positive: countArray,
-  negative: countArray,
+  binEdges: { type: 'array', items: num, minItems: 2, maxItems: MAX_BINS + 1 },
+  positive: { ...countArray, maxItems: MAX_BINS },
+  negative: { ...countArray, maxItems: MAX_BINS },
 };
 
 export const distancesSchema: JsonSchema = {
@@ -88,7 +95,8 @@ export const projectionSchema: JsonSchema = {
     },
     labels: {
       oneOf: [
-        { type: 'array', items: nonNegInt },
+        // Decoded as Uint16 like the encoded form: larger ids would wrap (70000 → 4464).
+        { type: 'array', items: { ...nonNegInt, maximum: 65535 } },
         { type: 'object', required: ['encoding', 'data'], properties: { encoding: { enum: ['uint8', 'uint16'] }, data: base64 } },
       ],
     },
@@ -128,13 +136,13 @@ export const trainingSchema: JsonSchema = {
     totalSteps: nonNegInt,
     epoch: nonNegInt,
     totalEpochs: nonNegInt,
-    lossSteps: { type: 'array', items: num, maxItems: 500 },
-    loss: { type: 'array', items: num, maxItems: 500 },
+    lossSteps: historyArray,
+    loss: historyArray,
     fractions: categories({ type: 'number', minimum: 0, maximum: 1 }),
     fractionHistory: {
       type: 'object',
       required: ['steps', 'easy', 'semiHard', 'hard'],
-      properties: { steps: numArray, easy: numArray, semiHard: numArray, hard: numArray },
+      properties: { steps: historyArray, easy: historyArray, semiHard: historyArray, hard: historyArray },
     },
     elapsedSeconds: { type: 'number', minimum: 0 },
     message: { type: 'string' },

@@ -65,6 +65,10 @@ export function validateProjectionPayload(x: unknown): ProjectionPayload {
     if (p.coords.max[a] < p.coords.min[a]) {
       throw new PayloadError(fn, `payload.coords.max[${a}]`, `is ${p.coords.max[a]}, below min ${p.coords.min[a]}`, 'give max ≥ min per axis');
     }
+    // Points are placed at min + q / 65535 × (max − min): a range beyond float64 puts them all at NaN.
+    if (!Number.isFinite(p.coords.max[a] - p.coords.min[a])) {
+      throw new PayloadError(fn, `payload.coords`, `range on axis ${a} (${p.coords.min[a]} to ${p.coords.max[a]}) overflows`, 'scale or normalise the embeddings before projecting them');
+    }
   }
   checkEncodedLength(p.coords.data, p.count * p.dims * 2, 'payload.coords.data', fn, `count ${p.count} × dims ${p.dims} × 2 bytes`);
   if (Array.isArray(p.labels)) {
