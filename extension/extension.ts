@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { createController } from './controller';
-import { Sessions } from './kernel/sessions';
+import { savedWithThisKernel, Sessions } from './kernel/sessions';
 import { KernelLanguageFeatures } from './language/kernel-language';
 import { adoptNotebook, newTypeScriptNotebook } from './notebook/typescript-notebook';
 import { RendererBridge } from './renderer-messaging';
@@ -41,6 +41,11 @@ export function activate(context: vscode.ExtensionContext): void {
     },
     ran: (notebook) => language.recheck(notebook),
   });
+  const opened = (notebook: vscode.NotebookDocument) => {
+    if (!savedWithThisKernel(notebook)) return;
+    controller.updateNotebookAffinity(notebook, vscode.NotebookControllerAffinity.Preferred);
+    language.recheck(notebook);
+  };
   context.subscriptions.push(
     channel,
     sessions,
@@ -48,6 +53,8 @@ export function activate(context: vscode.ExtensionContext): void {
     bridge,
     language,
     controller,
+    // A notebook saved with our kernelspec gets our kernel preferred and its cells checked at once.
+    vscode.workspace.onDidOpenNotebookDocument(opened),
     vscode.commands.registerCommand('tripletlab.newNotebook', () => newTypeScriptNotebook(controller, context.extension.id)),
     ...registerCommands(sessions, channel),
     vscode.workspace.onDidCloseNotebookDocument((nb) => void sessions?.close(nb)),
@@ -56,6 +63,8 @@ export function activate(context: vscode.ExtensionContext): void {
       for (const s of sessions?.all() ?? []) if (s.kernel.configOpen) s.kernel.setConfig({ watch: watchEnabled(s.notebook.uri) });
     }),
   );
+  // The notebook that activated the extension is already open.
+  for (const notebook of vscode.workspace.notebookDocuments) opened(notebook);
 }
 
 export async function deactivate(): Promise<void> {

@@ -13,11 +13,18 @@ export interface SessionEvents {
   died(session: NotebookSession, error: KernelDiedError): void;
 }
 
+/** The nbformat metadata names this kernel (VS Code's ipynb serializer keeps it under `metadata.metadata`). */
+export function savedWithThisKernel(notebook: vscode.NotebookDocument): boolean {
+  const metadata = notebook.metadata.metadata as { kernelspec?: { name?: unknown } } | undefined;
+  return notebook.notebookType === 'jupyter-notebook' && metadata?.kernelspec?.name === 'tripletlab';
+}
+
 /** One session per open notebook that uses this kernel, created on the first run. */
 export class Sessions implements vscode.Disposable {
   private readonly byUri = new Map<string, NotebookSession>();
-  /** Notebooks whose selected kernel is ours (the controller's onDidChangeSelectedNotebooks). */
+  /** Notebooks whose kernel was picked: ours, or explicitly another (onDidChangeSelectedNotebooks). */
   private readonly selected = new Set<string>();
+  private readonly deselected = new Set<string>();
 
   constructor(
     private readonly extensionPath: string,
@@ -26,12 +33,20 @@ export class Sessions implements vscode.Disposable {
   ) {}
 
   setSelected(notebook: vscode.NotebookDocument, selected: boolean): void {
-    if (selected) this.selected.add(notebook.uri.toString());
-    else this.selected.delete(notebook.uri.toString());
+    const key = notebook.uri.toString();
+    (selected ? this.selected : this.deselected).add(key);
+    (selected ? this.deselected : this.selected).delete(key);
   }
 
+  /**
+   * Whether the notebook runs on this kernel. The editor reports a selection only once the user
+   * picks a kernel or runs a cell, so a notebook saved with our kernelspec counts as ours from
+   * the moment it opens (the controller is its preferred kernel), unless another was picked.
+   */
   isSelected(notebook: vscode.NotebookDocument): boolean {
-    return this.selected.has(notebook.uri.toString());
+    const key = notebook.uri.toString();
+    if (this.selected.has(key)) return true;
+    return !this.deselected.has(key) && savedWithThisKernel(notebook);
   }
 
   find(notebook: vscode.NotebookDocument): NotebookSession | undefined {
@@ -73,6 +88,7 @@ export class Sessions implements vscode.Disposable {
   async close(notebook: vscode.NotebookDocument): Promise<void> {
     const key = notebook.uri.toString();
     this.selected.delete(key);
+    this.deselected.delete(key);
     const session = this.byUri.get(key);
     if (!session) return;
     this.byUri.delete(key);

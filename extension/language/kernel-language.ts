@@ -54,7 +54,7 @@ function completionItems(document: vscode.TextDocument, reply: Completion): vsco
 }
 
 /**
- * Completion, hover and diagnostics for TypeScript cells of notebooks whose kernel is
+ * Completion, hover, signature help and diagnostics for TypeScript cells of notebooks whose kernel is
  * "TypeScript (tripletlab)", answered by the kernel's type service with every cell run so far in
  * scope (complete_request, inspect_request and the `tripletlab.types` comm).
  */
@@ -71,6 +71,7 @@ export class KernelLanguageFeatures implements vscode.Disposable {
       this.diagnostics,
       vscode.languages.registerCompletionItemProvider(CELLS, { provideCompletionItems: (d, p, t) => this.complete(d, p, t) }, '.'),
       vscode.languages.registerHoverProvider(CELLS, { provideHover: (d, p, t) => this.hover(d, p, t) }),
+      vscode.languages.registerSignatureHelpProvider(CELLS, { provideSignatureHelp: (d, p, t) => this.signature(d, p, t) }, '(', ','),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d)),
       vscode.workspace.onDidCloseNotebookDocument((nb) => this.forget(nb)),
@@ -127,6 +128,29 @@ export class KernelLanguageFeatures implements vscode.Disposable {
       return new vscode.Hover(new vscode.MarkdownString(text), document.getWordRangeAtPosition(position));
     } catch (err) {
       this.log(`[language] hover failed: ${err instanceof Error ? err.message : String(err)}`);
+      return undefined;
+    }
+  }
+
+  /**
+   * Inside a call's parentheses, just after `(` or `,`, the kernel's inspect_request answers with
+   * the signature of the call (kernel/typecheck/inspection.ts): its first paragraph, then its docs.
+   */
+  private async signature(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.SignatureHelp | undefined> {
+    const found = this.sessionFor(document);
+    if (!found) return undefined;
+    try {
+      const reply = await found.session.kernel.inspect(document.getText(), codePointAt(document, position));
+      const text = reply?.data['text/plain'];
+      if (typeof text !== 'string' || token.isCancellationRequested) return undefined;
+      const [label, ...docs] = text.split('\n\n');
+      if (!label.includes('(')) return undefined;
+      const help = new vscode.SignatureHelp();
+      help.signatures = [new vscode.SignatureInformation(label, docs.length ? new vscode.MarkdownString(docs.join('\n\n')) : undefined)];
+      help.activeSignature = 0;
+      return help;
+    } catch (err) {
+      this.log(`[language] signature help failed: ${err instanceof Error ? err.message : String(err)}`);
       return undefined;
     }
   }
