@@ -4,6 +4,7 @@
  * `JSON.stringify` would silently turn them into null.
  */
 import type { JsonSchema } from './schemas';
+import { truncateText } from '../render/truncate-text';
 
 export interface SchemaProblem {
   path: string;
@@ -19,7 +20,7 @@ function typeOf(v: unknown): string {
 
 function describe(v: unknown): string {
   const t = typeOf(v);
-  if (t === 'string') return `"${String(v).slice(0, 40)}"`;
+  if (t === 'string') return `"${truncateText(String(v), 40)}"`;
   if (t === 'number' || t === 'boolean') return String(v);
   return t;
 }

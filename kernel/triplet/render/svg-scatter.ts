@@ -4,6 +4,7 @@ import { labelColor } from './palette';
 import { methodName, projectionCaption } from './projection-caption';
 import { svgOpen, text } from './svg-frame';
 import { LIGHT_THEME, type Theme } from './theme';
+import { truncateText } from './truncate-text';
 
 const SIZE = 400;
 const LEFT = 16;
@@ -91,9 +92,8 @@ export function projectionSvg(d: DecodedProjection, theme: Theme = LIGHT_THEME):
   return s + '</svg>';
 }
 
-// Cut by code points, not UTF-16 units: half an emoji is a lone surrogate, which nbformat
-// refuses to save and encodeURIComponent throws on.
+const LEGEND_NAME_CHARS = 24;
+
 function truncate(name: string): string {
-  const chars = Array.from(name);
-  return chars.length > 24 ? `${chars.slice(0, 23).join('')}…` : name;
+  return truncateText(name, LEGEND_NAME_CHARS);
 }
