@@ -5,6 +5,7 @@ import type { RunningKernel } from '../../kernel/wire/launcher';
 import type { Message } from '../../kernel/wire/messages';
 import { ConfigComm, type ConfigListener } from '../config/config-comm';
 import { TypesComm, type CellCheck } from '../language/types-comm';
+import { describeExit } from '../../kernel/wire/kernel-exit';
 import { KernelDiedError } from './kernel-died-error';
 
 export interface KernelHost {
@@ -83,13 +84,14 @@ export class NotebookKernel {
     this.running = kernel;
     this.launched = true;
     this.died = new Promise((resolve) => {
-      kernel.process.once('exit', (code, signal) => {
+      // `exited` also covers a process that stopped answering its heartbeat (the launcher kills it).
+      void kernel.exited.then((exit) => {
         if (this.running !== kernel) return;
         this.running = undefined;
         this.comm = undefined;
         this.types?.dispose();
         this.types = undefined;
-        const err = new KernelDiedError(code, signal, this.tail.trim());
+        const err = new KernelDiedError(exit.code, exit.signal, this.tail.trim(), describeExit(exit));
         resolve(err);
         void kernel.stop().catch(() => undefined);
         this.host.died(err);

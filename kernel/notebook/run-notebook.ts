@@ -1,5 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import { packageRoot } from '../paths';
+import { describeExit } from '../wire/kernel-exit';
 import { startKernel, RunningKernel } from '../wire/launcher';
 import type { Message } from '../wire';
 import { cellSource, Notebook, Output, upgradeTo45 } from './nbformat';
@@ -96,7 +97,7 @@ export async function runNotebook(nb: Notebook, options: RunOptions): Promise<Ru
         if ('e' in first) {
           executed.catch(() => undefined);
           cell.outputs = collector.outputs;
-          const how = first.e.signal ? `signal ${first.e.signal}` : `exit code ${first.e.code}`;
+          const how = describeExit(first.e);
           const evalue = `the kernel exited (${how}) while running cell ${i + 1}; its outputs so far are kept, later cells were not run`;
           cell.outputs.push({ output_type: 'error', ename: 'KernelDiedError', evalue, traceback: [`KernelDiedError: ${evalue}`] });
           summary.errors.push({ index: i, ename: 'KernelDiedError', evalue });

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { KernelClient, KernelClientOptions } from './client';
 import { ConnectionInfo, writeConnectionFile } from './connection';
 import { KernelExitedError } from './errors';
+import { DEFAULT_HEARTBEAT_WATCH, watchHeartbeat, type HeartbeatWatchOptions } from './heartbeat-watch';
+import type { KernelExit } from './kernel-exit';
 
 export interface StartKernelOptions {
   /** Command line as in kernel.json; `{connection_file}` is replaced by the file's path. */
@@ -15,6 +17,8 @@ export interface StartKernelOptions {
   /** Receives the kernel's stdout and stderr; by default they are kept only for error reports. */
   onOutput?: (stream: 'stdout' | 'stderr', text: string) => void;
   client?: KernelClientOptions;
+  /** When the kernel counts as hung (and is killed); `false` turns the watch off. */
+  heartbeat?: HeartbeatWatchOptions | false;
 }
 
 export interface RunningKernel {
@@ -22,8 +26,11 @@ export interface RunningKernel {
   process: ChildProcess;
   connectionFile: string;
   info: ConnectionInfo;
-  /** Resolves when the kernel process ends, for whatever reason. */
-  exited: Promise<{ code: number | null; signal: string | null }>;
+  /**
+   * Resolves when the kernel process ends, for whatever reason, including being killed because
+   * it stopped answering its heartbeat (a stopped or wedged process never exits by itself).
+   */
+  exited: Promise<KernelExit>;
   /** Asks the kernel to shut down, kills it if it does not exit, and removes the connection file. */
   stop(): Promise<void>;
 }
@@ -51,8 +58,9 @@ export async function startKernel(options: StartKernelOptions): Promise<RunningK
       options.onOutput?.(stream, text);
     });
   }
-  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => {
-    child.once('exit', (code, signal) => resolve({ code, signal }));
+  let silentMs: number | undefined;
+  const exited = new Promise<KernelExit>((resolve) => {
+    child.once('exit', (code, signal) => resolve(silentMs === undefined ? { code, signal } : { code, signal, silentMs }));
     child.once('error', (err) => {
       tail += `\n${err.message}`;
       resolve({ code: null, signal: null });
@@ -85,6 +93,17 @@ export async function startKernel(options: StartKernelOptions): Promise<RunningK
     ready.catch(() => undefined);
     await stop();
     throw outcome;
+  }
+  if (options.heartbeat !== false) {
+    const stopWatching = watchHeartbeat(
+      (ms) => client.heartbeat(ms),
+      (ms) => {
+        silentMs = ms;
+        child.kill('SIGKILL');
+      },
+      options.heartbeat ?? DEFAULT_HEARTBEAT_WATCH,
+    );
+    void exited.then(stopWatching);
   }
   return { client, process: child, connectionFile: file, info, exited, stop };
 }
