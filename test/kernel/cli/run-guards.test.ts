@@ -62,24 +62,48 @@ for (const r of refusals) {
   });
 }
 
+/** The kernel process a runner started, and the folder its launcher made (Linux /proc; tests run in parallel, so not "the newest folder"). */
+function kernelOf(parentPid: number): { pid: number; dir: string } | undefined {
+  for (const entry of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== parentPid) continue;
+      const dir = readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0').find((e) => e.startsWith('TRIPLETLAB_KERNEL_DIR='));
+      if (dir) return { pid: Number(entry), dir: dir.slice('TRIPLETLAB_KERNEL_DIR='.length) };
+    } catch {
+      // a process that ended meanwhile
+    }
+  }
+  return undefined;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   test(`${signal} to tripletlab run during a busy cell stops its kernel, removes the kernel's folder and leaves the notebook as it was`, async () => {
     const dir = tmp();
     const { file, marker } = notebook(dir, (nb) => (nb.cells[0].source += '; while (true) {}'));
     const before = readFileSync(file, 'utf8');
-    const kernelsBefore = new Set(readdirSync(tmpdir()).filter((n) => n.startsWith('tripletlab-kernel-')));
     const run = spawn(process.execPath, [...nodeArgs(CLI), 'run', file], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, TRIPLETLAB_TYPECHECK: 'off' } });
     let stderr = '';
     run.stderr!.on('data', (d) => (stderr += d));
     for (let i = 0; i < 600 && !existsSync(marker); i++) await sleep(100);
     assert.ok(existsSync(marker), `the busy cell never started: ${stderr}`);
-    const ours = readdirSync(tmpdir()).filter((n) => n.startsWith('tripletlab-kernel-') && !kernelsBefore.has(n));
-    assert.equal(ours.length, 1, `one new kernel folder, got ${ours.join(', ')}`);
+    const kernel = kernelOf(run.pid!);
+    assert.ok(kernel && existsSync(kernel.dir), 'the runner started a kernel with a connection folder');
     run.kill(signal);
     const code = await new Promise<number | null>((resolve) => run.once('exit', (c) => resolve(c)));
     assert.equal(code, signal === 'SIGINT' ? 130 : 143, stderr);
     assert.match(stderr, new RegExp(`stopped by ${signal}`));
-    assert.equal(existsSync(join(tmpdir(), ours[0])), false, 'the kernel folder is removed');
+    assert.equal(existsSync(kernel.dir), false, 'the kernel folder is removed');
+    assert.equal(alive(kernel.pid), false, 'the kernel process is gone');
     assert.equal(readFileSync(file, 'utf8'), before, 'the notebook is not rewritten');
   });
 }
