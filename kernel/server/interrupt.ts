@@ -4,8 +4,12 @@
  * message to the main thread settles a cell that waits on a promise. The signal is only sent
  * while a cell runs (`busy[0] === 1`, set by the main thread around each execution).
  */
-export function interruptMainThread(busy: Int32Array): 'signalled' | 'idle' {
-  if (Atomics.load(busy, 0) !== BUSY.cell) return 'idle';
+export function interruptMainThread(busy: Int32Array): 'signalled' | 'idle' | 'uninterruptible' {
+  // Marked before the signal is sent, so the main thread cannot enter an uninterruptible step
+  // while the signal is on its way (see KernelServer.uninterruptible).
+  const state = Atomics.compareExchange(busy, 0, BUSY.cell, BUSY.signalled);
+  if (state === BUSY.idle) return 'idle';
+  if (state === BUSY.uninterruptible) return 'uninterruptible';
   process.kill(process.pid, 'SIGINT');
   return 'signalled';
 }
@@ -16,6 +20,8 @@ export const BUSY = {
   cell: 1,
   /** A cell runs, inside a step that a SIGINT would leave half done (loading TensorFlow.js). */
   uninterruptible: 2,
+  /** A cell runs and a SIGINT has been sent to stop it. */
+  signalled: 3,
 } as const;
 
 const SETTLE_POLL_MS = 10;
@@ -27,6 +33,9 @@ const SETTLE_POLL_MS = 10;
  * keeps answering heartbeats meanwhile.
  */
 export async function interruptMainThreadWhenSafe(busy: Int32Array): Promise<'signalled' | 'idle'> {
-  while (Atomics.load(busy, 0) === BUSY.uninterruptible) await new Promise((r) => setTimeout(r, SETTLE_POLL_MS));
-  return interruptMainThread(busy);
+  for (;;) {
+    const how = interruptMainThread(busy);
+    if (how !== 'uninterruptible') return how;
+    await new Promise((r) => setTimeout(r, SETTLE_POLL_MS));
+  }
 }

@@ -5,6 +5,7 @@ import type { TypeService } from '../typecheck';
 import type { ConnectionInfo, Message } from '../wire';
 import { routeProcessExit } from './clean-exit';
 import { handleExecute } from './execute';
+import { InterruptedError } from '../exec/errors';
 import { BUSY } from './interrupt';
 import { History } from './history';
 import { RequestContext } from './request-context';
@@ -151,7 +152,10 @@ export class KernelServer {
 
   /** Runs `fn` with interrupt signals held back until it returns (interrupt.ts, BUSY.uninterruptible). */
   private uninterruptible<T>(fn: () => T): T {
-    if (Atomics.compareExchange(this.busyFlag, 0, BUSY.cell, BUSY.uninterruptible) !== BUSY.cell) return fn();
+    const state = Atomics.compareExchange(this.busyFlag, 0, BUSY.cell, BUSY.uninterruptible);
+    // A SIGINT is already on its way to this cell: starting the load now would let it land halfway.
+    if (state === BUSY.signalled) throw new InterruptedError();
+    if (state !== BUSY.cell) return fn();
     try {
       return fn();
     } finally {

@@ -51,8 +51,8 @@ export interface SocketThreadData {
   session: string;
   kernelInfo: Record<string, unknown>;
   /**
-   * Shared flag: 1 while a cell runs on the main thread (interrupt signals are only sent then), 2
-   * while it is in a step a signal must not cut short (interrupt.ts BUSY).
+   * Shared flag (interrupt.ts BUSY): 1 while a cell runs on the main thread (interrupt signals are
+   * only sent then), 2 while it is in a step a signal must not cut short, 3 once a signal is sent.
    */
   busy: SharedArrayBuffer;
   /** Shared flag: set to 1 by the socket thread once its sockets are closed (or never opened). */
