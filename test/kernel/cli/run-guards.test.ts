@@ -92,15 +92,26 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     const { file, marker } = notebook(dir, (nb) => (nb.cells[0].source += '; while (true) {}'));
     const before = readFileSync(file, 'utf8');
     const run = spawn(process.execPath, [...nodeArgs(CLI), 'run', file], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, TRIPLETLAB_TYPECHECK: 'off' } });
+    const exited = new Promise<number | null>((resolve) => run.once('exit', (c) => resolve(c)));
     let stderr = '';
     run.stderr!.on('data', (d) => (stderr += d));
-    for (let i = 0; i < 600 && !existsSync(marker); i++) await sleep(100);
-    assert.ok(existsSync(marker), `the busy cell never started: ${stderr}`);
-    const kernel = kernelOf(run.pid!);
-    assert.ok(kernel && existsSync(kernel.dir), 'the runner started a kernel with a connection folder');
-    run.kill(signal);
-    const code = await new Promise<number | null>((resolve) => run.once('exit', (c) => resolve(c)));
-    assert.equal(code, signal === 'SIGINT' ? 130 : 143, stderr);
+    let kernel: ReturnType<typeof kernelOf>;
+    try {
+      for (let i = 0; i < 600 && !existsSync(marker); i++) await sleep(100);
+      assert.ok(existsSync(marker), `the busy cell never started: ${stderr}`);
+      kernel = kernelOf(run.pid!);
+      assert.ok(kernel && existsSync(kernel.dir), 'the runner started a kernel with a connection folder');
+      run.kill(signal);
+      const code = await exited;
+      assert.equal(code, signal === 'SIGINT' ? 130 : 143, stderr);
+    } finally {
+      // Whatever failed above, leave no runner or busy kernel behind (they would hold the test run open).
+      if (run.exitCode === null && run.signalCode === null) {
+        run.kill('SIGKILL');
+        await exited;
+      }
+      if (kernel && alive(kernel.pid)) process.kill(kernel.pid, 'SIGKILL');
+    }
     assert.match(stderr, new RegExp(`stopped by ${signal}`));
     assert.equal(existsSync(kernel.dir), false, 'the kernel folder is removed');
     assert.equal(alive(kernel.pid), false, 'the kernel process is gone');
