@@ -49,19 +49,22 @@ export function watch(model: EmbeddingModel, probe: Probe, options: WatchOptions
       state = next;
     });
   };
-  // A UMAP / t-SNE layout of the current state goes on after this call returns; the first
-  // redraw waits for it.
+  // A UMAP / t-SNE layout of the current state goes on after this call returns; a redraw
+  // starts once the layout before it has finished (or failed: the hook reports that).
   const first = draw();
-  const settled = first.catch(() => undefined);
+  let previousDraw: Promise<void> = first.catch(() => undefined);
   let last = fingerprint(model);
-  const hook = async () => {
+  // Synchronous for PCA, so the redraw's output lands before the cell's reply without a wait.
+  const hook = (): void | Promise<void> => {
     if (!getConfig().watch) return;
     const now = fingerprint(model);
     if (now === last) return;
     last = now;
     if (++changedCells % o.every !== 0) return;
-    await settled;
-    await draw();
+    if (o.projection.method === 'pca') return void draw();
+    const next = previousDraw.then(draw);
+    previousDraw = next.catch(() => undefined);
+    return next;
   };
   const off = kernel.hooks.on('post_run_cell', hook);
   const w: Watcher = {
