@@ -2,7 +2,8 @@
  * How the socket thread stops a running cell (kernel/exec/interrupt.ts has the whole protocol):
  * a SIGINT aborts synchronous cell code under Node's SIGINT watchdog, and the `interrupt`
  * message to the main thread settles a cell that waits on a promise. The signal is only sent
- * while a cell runs (`busy[0] === 1`, set by the main thread around each execution).
+ * while a cell runs (`busy[0]` not BUSY.idle, set by the main thread around each execution), and
+ * never during an uninterruptible step (the caller waits; see interruptMainThreadWhenSafe).
  */
 export function interruptMainThread(busy: Int32Array): 'signalled' | 'idle' | 'uninterruptible' {
   // Marked before the signal is sent, so the main thread cannot enter an uninterruptible step
