@@ -100,6 +100,154 @@ function extensionLogs(dataDir: string): { name: string; text: string }[] {
   return found;
 }
 
+/** Opens a workspace file with Quick Open. */
+async function openFile(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 30_000 });
+  await page.keyboard.type(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Enter');
+}
+
+/**
+ * The notebook editor on screen. VS Code keeps other notebooks' editors in overlays that are
+ * hidden, moved out of the viewport or inert, so the one shown is marked and then located.
+ */
+async function visibleNotebook(page: Page, containing = '') {
+  await until(`a notebook editor on screen${containing ? ` showing '${containing}'` : ''}`, SLOW_MS, () =>
+    page.evaluate((text) => {
+      const shown = Array.from(document.querySelectorAll('.notebookOverlay.notebook-editor')).find((e) => {
+        const r = e.getBoundingClientRect();
+        const onScreen = getComputedStyle(e).visibility === 'visible' && !e.closest('[inert]') && r.width > 0 && r.top >= 0 && r.left >= 0 && r.top < innerHeight && r.left < innerWidth;
+        // The editor draws spaces as no-break spaces.
+        return onScreen && (e.textContent ?? '').replace(/\u00a0/g, ' ').includes(text);
+      });
+      for (const e of Array.from(document.querySelectorAll('[data-e2e-shown]'))) e.removeAttribute('data-e2e-shown');
+      shown?.setAttribute('data-e2e-shown', '');
+      return shown !== undefined;
+    }, containing),
+  );
+  return page.locator('[data-e2e-shown]').first();
+}
+
+/**
+ * Language features, live controls and type errors in a second notebook (fixtures/editor.ipynb):
+ * a type error is squiggled before anything runs; a margin set from the status bar while
+ * `triplet.fit` trains is used by that fit's later steps; completion and hover come from the
+ * kernel, with earlier cells in scope.
+ */
+async function editorScenario(page: Page, shots: string, mark: (name: string) => void): Promise<void> {
+  await openFile(page, 'editor.ipynb');
+  const editor = await visibleNotebook(page, 'const wrong');
+  await editor.locator('.cell-list-container').first().waitFor({ timeout: SLOW_MS });
+  const toolbar = editor.locator('.notebook-toolbar-container').first();
+  await toolbar.waitFor({ timeout: SLOW_MS });
+  if ((await toolbar.getByText(LABEL).count()) === 0) {
+    await toolbar.locator('.action-label', { hasText: /Select Kernel|Detecting Kernels/ }).first().click({ timeout: 60_000 });
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: LABEL }).first();
+    await row.waitFor({ timeout: 60_000 });
+    await row.click();
+  }
+  await toolbar.getByText(LABEL).first().waitFor({ timeout: 60_000 });
+  mark('editorNotebookOpen');
+
+  // Before any cell runs: the kernel starts for the editor and checks every cell.
+  const cells = editor.locator('.cell-list-container .monaco-list-row.code-cell-row');
+  const wrongCell = cells.filter({ hasText: "const wrong: number = 'text';" }).first();
+  await wrongCell.locator('.squiggly-error').first().waitFor({ state: 'attached', timeout: SLOW_MS });
+  assert.equal(await cells.first().locator('.squiggly-error').count(), 0, 'the first cell has no type error');
+  assert.equal(await editor.locator('.codicon-notebook-state-success, .codicon-notebook-state-error').count(), 0, 'no cell has run yet');
+  mark('typeErrorBeforeRun');
+  await page.screenshot({ path: join(shots, '04-type-error-before-run.png') });
+
+  // A margin set from the status bar during a running fit reaches its next steps.
+  await toolbar.getByText('Run All', { exact: true }).first().click();
+  // Outputs only: the workbench frame shows the cell's source, which has the same words.
+  await frameWith(page, "the fit cell's output 'fit is training'", async (f) => f !== page.mainFrame() && (await f.getByText('fit is training').count()) > 0);
+  const status = page.locator('.statusbar-item', { hasText: 'm=0.30' }).first();
+  await status.waitFor({ timeout: SLOW_MS });
+  await status.click();
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 30_000 });
+  await input.fill('0.6');
+  await input.press('Enter');
+  await page.locator('.statusbar-item', { hasText: 'm=0.60' }).first().waitFor({ timeout: 60_000 });
+  mark('marginDuringFit');
+  const used = await frameWith(page, "the fit cell's 'margins used: 0.3 then 0.6'", async (f) => f !== page.mainFrame() && (await f.getByText(/margins used: 0\.3 then 0\.6 \(\d+ steps\)/).count()) > 0);
+  const line = await used.getByText(/margins used/).first().textContent();
+  const steps = Number(/\((\d+) steps\)/.exec(line ?? '')?.[1]);
+  assert.ok(steps < 50_000, `the fit stopped at step ${steps} after using 0.6, before its last step: ${line}`);
+  await page.screenshot({ path: join(shots, '05-margin-set-during-fit.png') });
+  await editor.locator('.codicon-notebook-state-success').nth(3).waitFor({ state: 'attached', timeout: SLOW_MS });
+  assert.equal(await editor.locator('.codicon-notebook-state-error').count(), 0, "no cell of editor.ipynb failed ('warn' mode runs the cell with a type error)");
+  mark('fitDone');
+
+  // Completion and hover in the empty last cell, from the kernel.
+  const last = cells.nth(3);
+  await last.locator('.monaco-editor .view-lines').first().click();
+  const suggestion = (label: string) => page.locator('.suggest-widget.visible .monaco-list-row', { hasText: new RegExp(`^\\W*${label}\\b`) }).first();
+  await page.keyboard.type('triplet.f');
+  await suggestion('fit').waitFor({ timeout: 60_000 });
+  mark('completionTriplet');
+  await page.screenshot({ path: join(shots, '06-completion-triplet-fit.png') });
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('emb.resh');
+  await suggestion('reshape').waitFor({ timeout: 60_000 });
+  mark('completionEarlierCell');
+  await page.keyboard.press('Escape');
+
+  // Typed at full speed, '.' after 'tf' must not commit a keyword such as 'typeof'.
+  const editLast = () => last.locator('.monaco-editor .view-lines').first().click();
+  await editLast();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('tf.');
+  await page.keyboard.press('Escape');
+  await until("the cell to read 'tf.'", 10_000, async () => ((await last.locator('.view-lines').first().innerText()).trim() === 'tf.' ? true : undefined));
+
+  // Escape may have left the cell editor (no suggestion was open): click back into it.
+  await editLast();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('triplet.fit');
+  await page.keyboard.press('Escape');
+  // A person hovers the name with the mouse.
+  await last.locator('.view-line span span', { hasText: /^fit$/ }).last().hover();
+  const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: /function fit<M extends EmbeddingModel>\(model/ }).first();
+  await hover.waitFor({ timeout: 60_000 });
+  mark('hover');
+  await page.screenshot({ path: join(shots, '07-hover-triplet-fit.png') });
+}
+
+/** "tripletlab: New TypeScript Notebook" opens a notebook on our kernel whose first cell runs TypeScript. */
+async function newNotebookScenario(page: Page, shots: string, mark: (name: string) => void): Promise<void> {
+  await page.keyboard.press('Control+Shift+P');
+  await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 30_000 });
+  await page.keyboard.type('tripletlab: New TypeScript Notebook');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'New TypeScript Notebook' }).first().waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active', { hasText: /Untitled-\d+\.ipynb/ }).first().waitFor({ timeout: SLOW_MS });
+  const editor = await visibleNotebook(page);
+  await editor.locator('.notebook-toolbar-container').getByText(LABEL).first().waitFor({ timeout: SLOW_MS });
+  const cell = editor.locator('.cell-list-container .code-cell-row').first();
+  await cell.locator('.monaco-editor .view-lines').first().click();
+  await page.keyboard.type("const greeting: string = 'from a new notebook';");
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+Enter');
+  await until('the first cell of the new notebook to run', SLOW_MS, async () => (await cell.locator('.codicon-notebook-state-success').count()) > 0);
+  await page.keyboard.press('Control+Shift+P');
+  await page.keyboard.type('Notebook: Insert Code Cell Below');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Insert Code Cell Below' }).first().waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('greeting.toUpperCase()');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+Enter');
+  await frameWith(page, "the new notebook's result 'FROM A NEW NOTEBOOK'", async (f) => f !== page.mainFrame() && (await f.getByText("'FROM A NEW NOTEBOOK'", { exact: true }).count()) > 0);
+  assert.equal(await editor.locator('.codicon-notebook-state-error').count(), 0, 'no cell of the new notebook failed');
+  assert.equal(await editor.getByText(/^TypeScript$/).count() > 0 || (await editor.locator('.cell-language-picker, .cell-status-item', { hasText: 'TypeScript' }).count()) > 0, true, 'the cells are TypeScript');
+  mark('newNotebook');
+  await page.screenshot({ path: join(shots, '08-new-typescript-notebook.png') });
+}
+
 function tail(text: string, n = 4000): string {
   return text.length > n ? `…${text.slice(-n)}` : text;
 }
@@ -131,6 +279,7 @@ test('the packaged extension runs a notebook in a real VS Code and its renderer 
     }),
   );
   copyFileSync(join(root, 'test', 'e2e', 'fixtures', 'e2e.ipynb'), join(workspace, 'e2e.ipynb'));
+  copyFileSync(join(root, 'test', 'e2e', 'fixtures', 'editor.ipynb'), join(workspace, 'editor.ipynb'));
   const times: Record<string, number> = {};
   const t0 = Date.now();
   const mark = (name: string) => (times[name] = Date.now() - t0);
@@ -231,6 +380,9 @@ test('the packaged extension runs a notebook in a real VS Code and its renderer 
 
     const errors = await page.locator('.notebook-editor .codicon-notebook-state-error').count();
     assert.equal(errors, 0, 'no cell failed');
+
+    await editorScenario(page, shots, mark);
+    await newNotebookScenario(page, shots, mark);
     t.diagnostic(`e2e timings (ms since start): ${JSON.stringify(times)}`);
     const channel = extensionLogs(data).find((l) => l.name.endsWith('tripletlab.log'));
     if (channel) t.diagnostic(`tripletlab output channel:\n${tail(channel.text, 1500)}`);
