@@ -26,13 +26,14 @@ export const LAYER_KERNELS: Readonly<Record<string, readonly string[]>> = {
   UpSampling2D: ['ResizeNearestNeighbor', 'ResizeNearestNeighborGrad'],
 };
 
-interface LayerLike {
+export interface LayerLike {
   name: string;
   getClassName(): string;
   layers?: LayerLike[];
 }
 
-function* leafLayers(layers: LayerLike[]): Generator<LayerLike> {
+/** The layers of a model, nested models opened. */
+export function* leafLayers(layers: LayerLike[]): Generator<LayerLike> {
   for (const l of layers) {
     if (Array.isArray(l.layers)) yield* leafLayers(l.layers);
     else yield l;

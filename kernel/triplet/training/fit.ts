@@ -13,6 +13,7 @@ import { trainingPayload } from './payload';
 import { planFit } from './plan';
 import { progressReporter } from './reporter';
 import { startRun } from './stop';
+import { parallelStep, trainingPool, trainingThreads, type WorkerPool } from './parallel';
 import { trainStep } from './train-step';
 import type { EmbeddingModel, FitHistory, FitOptions, FitResult, FitStatus, LabelledData } from './types';
 import { validateEmbeddings } from './validate-embeddings';
@@ -72,6 +73,13 @@ export async function fit<M extends EmbeddingModel>(model: M, data: LabelledData
     if (typeof model !== 'function') assertTrainableOnBackend(model, FN);
     const forward = forwardOf(model);
     const varList = typeof model === 'function' ? undefined : model.trainableWeights.map((w) => w.read() as tf.Variable);
+    const threads = trainingThreads(options.threads, model, plan.P * plan.K, FN);
+    let pool: WorkerPool | undefined;
+    if (threads > 1 && typeof model !== 'function') {
+      pool = await trainingPool(threads);
+      const outputSize = (model.outputs[0].shape.slice(1) as number[]).reduce((a, d) => a * d, 1);
+      await pool.prepare(model, train.x.dataSync() as Float32Array, train.x.shape[1], plan.P * plan.K, outputSize);
+    }
     const sources = new Map<string, BatchSource>();
     const validate = () => {
       if (!val) return;
@@ -110,7 +118,9 @@ export async function fit<M extends EmbeddingModel>(model: M, data: LabelledData
         if (cfg.sampler === 'subspace' && severalNegatives) cfg = { ...cfg, miner: severalNegatives };
         const rows = source.next();
         const labels = Int32Array.from(rows, (r) => train.labels[r]);
-        const r = trainStep({ forward, x: train.x, rows, labels, cfg, reducer, optimizer: made.optimizer!, varList, seed: seed + step, memory });
+        const r = pool
+          ? parallelStep({ pool, rows, labels, cfg, reducer, optimizer: made.optimizer!, varList: varList!, seed: seed + step, memory })
+          : trainStep({ forward, x: train.x, rows, labels, cfg, reducer, optimizer: made.optimizer!, varList, seed: seed + step, memory });
         const total = r.stats.total || 1;
         history.loss.push(r.loss);
         history.fractions.easy.push(r.stats.easy / total);
