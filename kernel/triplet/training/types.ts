@@ -44,8 +44,9 @@ export interface FitOptions {
   /**
    * Threads a step runs on: the batch is split over this many worker threads, each with a replica
    * of the model (data parallelism; the loss is still computed over the whole batch). Default 2 for
-   * a tf.LayersModel on the wasm backend of a machine with 2 or more cores, else 1 (the kernel's
-   * thread); 1 for models with BatchNormalization, which would see per-thread batch statistics.
+   * a convolutional tf.LayersModel on the wasm backend of a machine with 2 or more cores, else 1
+   * (the kernel's thread): Dense-only models gain nothing, and BatchNormalization layers would see
+   * per-thread batch statistics.
    */
   threads?: number;
   /** Yield to the event loop every this many steps so interrupts and `triplet.stop()` are seen (default 1). */

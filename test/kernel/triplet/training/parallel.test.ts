@@ -1,5 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { availableParallelism } from 'node:os';
 import * as tf from '@tensorflow/tfjs';
 import { ready } from '../../../../kernel/triplet/backend';
 import { configure, resetConfig } from '../../../../kernel/triplet/config';
@@ -55,14 +56,18 @@ describe('fit on several threads', () => {
     });
   }
 
-  test('threads: a positive integer; more than one needs a LayersModel; at most half the batch; BatchNormalization stays on one', () => {
+  test('threads: a positive integer; more than one needs a LayersModel; at most half the batch; by default two for CNNs without BatchNormalization', () => {
     const m = models().mlp();
     assert.throws(() => trainingThreads(0, m, 16, 'triplet.fit'), /'options\.threads' is 0/);
     assert.throws(() => trainingThreads(2, (x) => x, 16, 'triplet.fit'), /model is a function/);
     assert.equal(trainingThreads(1, m, 16, 'triplet.fit'), 1);
     assert.equal(trainingThreads(8, m, 6, 'triplet.fit'), 3);
     assert.equal(trainingThreads(undefined, (x) => x, 16, 'triplet.fit'), 1);
-    const withBatchNorm = tf.sequential({ layers: [tf.layers.dense({ inputShape: [4], units: 4 }), tf.layers.batchNormalization()] });
+    assert.equal(trainingThreads(undefined, m, 16, 'triplet.fit'), 1, 'a Dense-only model stays on one thread by default');
+    const conv = models().cnn();
+    assert.equal(trainingThreads(undefined, conv, 16, 'triplet.fit'), availableParallelism() >= 2 ? 2 : 1, 'a CNN uses both cores by default');
+    conv.dispose();
+    const withBatchNorm = tf.sequential({ layers: [tf.layers.reshape({ targetShape: [2, 2, 1], inputShape: [4] }), tf.layers.conv2d({ filters: 2, kernelSize: 1 }), tf.layers.batchNormalization()] });
     assert.equal(trainingThreads(undefined, withBatchNorm, 16, 'triplet.fit'), 1, 'BatchNormalization stays on one thread by default');
     assert.equal(trainingThreads(2, withBatchNorm, 16, 'triplet.fit'), 2);
     m.dispose();
