@@ -45,3 +45,24 @@ test('01-triplet-mnist trains an embedding that retrieves better than raw pixels
     assert.ok(mimes.has(m), `missing ${m}`);
   }
 });
+
+test('04-cnn-on-digits trains a CNN on the default backend that retrieves well, and shows its neighbours', { timeout: 600_000 }, () => {
+  const nb = execute('04-cnn-on-digits.ipynb');
+  const outputs = nb.cells.flatMap((c) => c.outputs ?? []);
+  assert.ok(outputs.every((o) => o.output_type !== 'error'), 'no cell fails');
+  const stderr = outputs.filter((o) => o.output_type === 'stream' && (o as { name?: string }).name === 'stderr').map(plain).join('');
+  assert.doesNotMatch(stderr, /error TS\d+/, 'the tutorial type-checks');
+  const metrics = outputs
+    .filter((o) => o.output_type === 'execute_result' && /mapAtR/.test(plain(o)))
+    .map((o) => ({ p1: Number(/precisionAtOne: ([\d.]+)/.exec(plain(o))![1]), mapAtR: Number(/mapAtR: ([\d.]+)/.exec(plain(o))![1]) }));
+  assert.equal(metrics.length, 2, 'raw pixels, then the trained CNN');
+  const [raw, trained] = metrics;
+  assert.ok(trained.p1 >= 0.95 && trained.mapAtR > raw.mapAtR + 0.4, `CNN ${JSON.stringify(trained)} against raw pixels ${JSON.stringify(raw)}`);
+  assert.ok(outputs.some((o) => o.data && 'image/png' in o.data), 'the retrieval examples are an image');
+  assert.match(outputs.map(plain).join("\n"), /backend: (wasm|tensorflow)/);
+  // The figures the closing text quotes are the ones the notebook printed.
+  const text = nb.cells.filter((c) => c.cell_type === 'markdown').map((c) => [(c as { source?: string | string[] }).source ?? ''].flat().join('')).join('\n');
+  const quoted = /\*\*([\d.]+)\*\* of the held-out digits \(precision@1\) with a MAP@R of \*\*([\d.]+)\*\*/.exec(text);
+  assert.ok(quoted, 'the closing text quotes precision@1 and MAP@R');
+  assert.ok(Math.abs(Number(quoted[1]) - trained.p1) < 0.006 && Math.abs(Number(quoted[2]) - trained.mapAtR) < 0.006, `quoted ${quoted[1]} / ${quoted[2]}, printed ${trained.p1} / ${trained.mapAtR}`);
+});
