@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../paths';
@@ -16,6 +16,8 @@ export async function startCommand(): Promise<number> {
     failed += await runOne(name, join(dir, name.replace(/^.*[\\/]/, '')));
     if (failed) break;
   }
+  const more = readdirSync(join(packageRoot(), 'notebooks')).filter((f) => f.endsWith('.ipynb') && !START_NOTEBOOKS.some((s) => s.endsWith(f))).sort();
+  if (more.length) process.stdout.write(`\nMore tutorials, each runnable the same way:\n${more.map((f) => `  npx tripletlab run notebooks/${f}`).join('\n')}\n`);
   process.stdout.write('\nOpen notebooks/*.ipynb in VS Code and pick the "TypeScript (tripletlab)" kernel to run them interactively.\n');
   return failed ? 1 : 0;
 }
