@@ -1,13 +1,10 @@
 import type * as TF from '@tensorflow/tfjs';
 import { im2col } from './im2col';
 import { plainMatMul } from './mat-mul';
+import type { ConvAttrs } from './conv-attrs';
 import type { KernelCalls } from './wasm-calls';
 
-export interface Conv2DBackpropFilterAttrs {
-  strides: number | [number, number];
-  pad: 'valid' | 'same' | number | [[number, number], [number, number], [number, number], [number, number]];
-  dataFormat: 'NHWC' | 'NCHW';
-  dimRoundingMode?: 'floor' | 'round' | 'ceil';
+export interface Conv2DBackpropFilterAttrs extends ConvAttrs {
   filterShape: [number, number, number, number];
 }
 

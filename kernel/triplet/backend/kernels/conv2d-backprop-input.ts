@@ -1,11 +1,8 @@
 import type * as TF from '@tensorflow/tfjs';
+import type { ConvAttrs } from './conv-attrs';
 import type { KernelCalls } from './wasm-calls';
 
-export interface Conv2DBackpropInputAttrs {
-  strides: number | [number, number];
-  pad: 'valid' | 'same' | number | [[number, number], [number, number], [number, number], [number, number]];
-  dataFormat: 'NHWC' | 'NCHW';
-  dimRoundingMode?: 'floor' | 'round' | 'ceil';
+export interface Conv2DBackpropInputAttrs extends ConvAttrs {
   inputShape: [number, number, number, number];
 }
 
