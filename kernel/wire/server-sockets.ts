@@ -71,11 +71,16 @@ export class KernelSockets {
       iopub: new zmq.Publisher({ linger }),
       hb: new zmq.Reply({ linger: 0, maxMessageSize: 1024 * 1024 }),
     };
+    const bound: [Zmq.Socket, string][] = [];
     for (const channel of ['shell', 'control', 'stdin', 'iopub', 'hb'] as const) {
       const address = endpoint(info, channel);
       try {
         await sockets[channel].bind(address);
+        bound.push([sockets[channel], address]);
       } catch (err) {
+        // Unbind first and wait for it: close() alone releases the ports a moment later, on
+        // ZeroMQ's I/O thread, so a caller retrying at once could find them still taken.
+        await Promise.allSettled(bound.map(([s, a]) => s.unbind(a)));
         for (const s of Object.values(sockets)) s.close();
         if ((err as { code?: string }).code === 'EADDRINUSE') {
           const port = info[`${channel}_port` as const];
