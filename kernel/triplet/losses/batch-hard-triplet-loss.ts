@@ -1,7 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { gatherPairs } from '../distances/gather-pairs';
-import { groupByAnchor } from '../miners/categorize-triplets';
-import { extremeIndex } from '../miners/batch-easy-hard-miner';
+import { extremeTriplets } from '../miners/batch-easy-hard-miner';
 import type { LabelsLike } from '../miners/types';
 import { checkMargin } from '../validation';
 import type { TripletLossOptions } from './types';
@@ -23,22 +22,11 @@ const FN = 'batchHardTripletLoss';
 export function batchHardTripletLoss(embeddings: tf.Tensor2D, labels: LabelsLike, options: TripletLossOptions = {}): tf.Tensor1D {
   const ids = prepareBatch(embeddings, labels, FN);
   const margin = checkMargin(options.margin, 0.2, FN);
-  const n = ids.length;
-  const { positives, negatives } = groupByAnchor(ids);
   return tf.tidy(() => {
     const d = batchDistances(embeddings, options);
-    const dv = d.dataSync() as Float32Array;
-    const a: number[] = [];
-    const p: number[] = [];
-    const q: number[] = [];
-    for (let i = 0; i < n; i++) {
-      if (positives[i].length === 0 || negatives[i].length === 0) continue;
-      a.push(i);
-      p.push(extremeIndex(dv, i * n, positives[i], 1));
-      q.push(extremeIndex(dv, i * n, negatives[i], -1));
-    }
-    const anchors = tf.tensor1d(a, 'int32');
-    return tripletHinge(gatherPairs(d, anchors, tf.tensor1d(p, 'int32')), gatherPairs(d, anchors, tf.tensor1d(q, 'int32')),
+    const t = extremeTriplets(d.dataSync() as Float32Array, ids.length, ids, { positives: 'hard', negatives: 'hard' });
+    const anchors = tf.tensor1d(t.anchors, 'int32');
+    return tripletHinge(gatherPairs(d, anchors, tf.tensor1d(t.positives, 'int32')), gatherPairs(d, anchors, tf.tensor1d(t.negatives, 'int32')),
       margin, options.softMargin === true);
   });
 }

@@ -1,4 +1,4 @@
-import type { Miner } from './types';
+import type { Miner, TripletIndices } from './types';
 import { TripletInputError } from '../validation';
 import { runMiner } from './mine';
 import { groupByAnchor } from './categorize-triplets';
@@ -13,19 +13,25 @@ export type PickStrategy = 'hard' | 'easy';
  */
 export function batchEasyHardMiner(pick: { positives: PickStrategy; negatives: PickStrategy }, functionName = 'batchEasyHardMiner'): Miner {
   return (embeddings, labels, options = {}) =>
-    runMiner(functionName, embeddings, labels, options, {}, ({ n, dist, labels: ids }) => {
-      const { positives, negatives } = groupByAnchor(ids);
-      const a: number[] = [];
-      const p: number[] = [];
-      const q: number[] = [];
-      for (let i = 0; i < n; i++) {
-        if (positives[i].length === 0 || negatives[i].length === 0) continue;
-        a.push(i);
-        p.push(extremeIndex(dist, i * n, positives[i], pick.positives === 'hard' ? 1 : -1));
-        q.push(extremeIndex(dist, i * n, negatives[i], pick.negatives === 'hard' ? -1 : 1));
-      }
-      return { anchors: Int32Array.from(a), positives: Int32Array.from(p), negatives: Int32Array.from(q) };
-    });
+    runMiner(functionName, embeddings, labels, options, {}, ({ n, dist, labels: ids }) => extremeTriplets(dist, n, ids, pick));
+}
+
+/**
+ * Per anchor with a positive and a negative, its extreme positive and negative by `pick` from the
+ * n×n row-major distances: the selection shared by the batch-easy/hard miners and the batch-hard loss.
+ */
+export function extremeTriplets(dist: Float32Array, n: number, labels: Int32Array, pick: { positives: PickStrategy; negatives: PickStrategy }): TripletIndices {
+  const { positives, negatives } = groupByAnchor(labels);
+  const a: number[] = [];
+  const p: number[] = [];
+  const q: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (positives[i].length === 0 || negatives[i].length === 0) continue;
+    a.push(i);
+    p.push(extremeIndex(dist, i * n, positives[i], pick.positives === 'hard' ? 1 : -1));
+    q.push(extremeIndex(dist, i * n, negatives[i], pick.negatives === 'hard' ? -1 : 1));
+  }
+  return { anchors: Int32Array.from(a), positives: Int32Array.from(p), negatives: Int32Array.from(q) };
 }
 
 /**
