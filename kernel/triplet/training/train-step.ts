@@ -41,8 +41,8 @@ export interface BatchLoss {
   loss: tf.Scalar;
   stats: TripletStats;
   count: number;
-  /** The batch's (normalised) embeddings, for the cross-batch memory. */
-  values: { x: Float32Array; n: number; dims: number };
+  /** The batch's (normalised) embeddings, for the cross-batch memory (only when there is one). */
+  values?: { x: Float32Array; n: number; dims: number };
 }
 
 /**
@@ -65,7 +65,7 @@ export function batchLoss(raw: tf.Tensor2D, s: LossInput): BatchLoss {
   // A batch with no mined triplet must still be a function of the embeddings (zero gradient),
   // or gradients refuse it; the loss value stays the reducer's 0.
   const loss = tf.add(getReducer(s.reducer)(perTriplet), tf.mul(tf.sum(raw), 0)) as tf.Scalar;
-  return { loss, stats: mined.stats, count: mined.anchors.shape[0], values: { x: all.slice(0, emb.size), n: emb.shape[0], dims: emb.shape[1] } };
+  return { loss, stats: mined.stats, count: mined.anchors.shape[0], values: s.memory ? { x: all.slice(0, emb.size), n: emb.shape[0], dims: emb.shape[1] } : undefined };
 }
 
 /** One optimizer step on one batch, on this thread: forward pass, then `batchLoss`, minimised. */
@@ -80,7 +80,7 @@ export function trainStep(s: StepInput): StepResult {
     }, true, s.varList);
     const loss = (lossTensor as tf.Scalar).dataSync()[0];
     lossTensor!.dispose();
-    if (s.memory) s.memory.enqueue(result!.values, s.labels);
+    if (s.memory) s.memory.enqueue(result!.values!, s.labels);
     return { loss, stats: result!.stats, count: result!.count };
   } finally {
     xb.dispose();

@@ -68,7 +68,7 @@ export function parallelStep(s: ParallelStepInput): StepResult {
   }
   s.optimizer.applyGradients(named);
   tf.dispose(Object.values(named));
-  if (s.memory) s.memory.enqueue(result!.values, s.labels);
+  if (s.memory) s.memory.enqueue(result!.values!, s.labels);
   return { loss, stats: result!.stats, count: result!.count };
 }
 

@@ -22,7 +22,8 @@ export class WorkerPool {
   /** Values per embedding (the model's output size). */
   embeddingSize = 0;
   private key = '';
-  private data?: Float32Array;
+  /** The training rows the workers read (shared memory). */
+  private rows?: Float32Array;
 
   constructor(readonly size: number) {}
 
@@ -31,7 +32,9 @@ export class WorkerPool {
     const modelJson = JSON.stringify(model.toJSON(null, false));
     const parameters = model.trainableWeights.reduce((a, w) => a + w.shape.reduce<number>((p, d) => p * (d as number), 1), 0);
     const key = `${modelJson}|${maxRows}|${embeddingSize}|${dims}`;
-    if (key === this.key && x === this.data && this.shards.every((s) => s.alive)) return;
+    // fit hands over a fresh copy of the rows each call: compare values, so that fitting the same
+    // model on the same data again keeps the replicas and the shared rows.
+    if (key === this.key && sameValues(x, this.rows) && this.shards.every((s) => s.alive)) return;
     await this.leaveLoops();
     const sharedX = new SharedArrayBuffer(x.byteLength);
     new Float32Array(sharedX).set(x);
@@ -45,7 +48,7 @@ export class WorkerPool {
     }));
     for (const s of this.shards) s.worker.postMessage({ type: 'run' });
     this.key = key;
-    this.data = x;
+    this.rows = new Float32Array(sharedX);
     this.embeddingSize = embeddingSize;
   }
 
@@ -107,4 +110,10 @@ export class WorkerPool {
     this.shards.length = 0;
     this.key = '';
   }
+}
+
+function sameValues(a: Float32Array, b: Float32Array | undefined): boolean {
+  if (!b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
