@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { nodeArgs, repoRoot } from '../../support/paths';
+import { alive } from '../../support/processes';
 
 // What `tripletlab run` checks before the first cell runs, and what it leaves when it is stopped.
 const CLI = __filename.endsWith('.ts') ? join(repoRoot(), 'kernel', 'cli', 'main.ts') : join(repoRoot(), 'out', 'kernel', 'cli', 'main.js');
@@ -75,15 +76,6 @@ function kernelOf(parentPid: number): { pid: number; dir: string } | undefined {
     }
   }
   return undefined;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -5,17 +5,9 @@ import { createInterface } from 'node:readline';
 import { test } from 'node:test';
 import { nodeArgs, scriptBeside } from '../../support/paths';
 import { startTestKernel } from './kernel-process';
+import { alive } from '../../support/processes';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function waitUntil(what: () => boolean, ms: number): Promise<boolean> {
   for (const end = Date.now() + ms; Date.now() < end; await sleep(100)) if (what()) return true;
