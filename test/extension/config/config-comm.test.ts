@@ -1,28 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { fakeClient } from '../fake-shell-client';
 import { ConfigComm, type ConfigListener } from '../../../extension/config/config-comm';
-import type { ShellClient } from '../../../extension/kernel/send-no-reply';
-import type { Message } from '../../../kernel/wire/messages';
-
-/** A client that records what is sent and lets the test publish IOPub messages. */
-function fakeClient() {
-  const sent: { msgType: string; content: Record<string, unknown> }[] = [];
-  const listeners = new Set<(m: Message) => void>();
-  const client = {
-    send(_channel: string, msgType: string, content: Record<string, unknown>) {
-      sent.push({ msgType, content });
-      return Promise.resolve();
-    },
-    onIOPub(fn: (m: Message) => void) {
-      listeners.add(fn);
-      return () => listeners.delete(fn);
-    },
-  } as unknown as ShellClient;
-  const publish = (msg_type: string, content: Record<string, unknown>) => {
-    for (const l of listeners) l({ header: { msg_type }, content } as unknown as Message);
-  };
-  return { client, sent, publish, listeners };
-}
 
 function recorder() {
   const events: unknown[] = [];

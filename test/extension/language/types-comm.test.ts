@@ -1,27 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { ShellClient } from '../../../extension/kernel/send-no-reply';
+import { fakeClient } from '../fake-shell-client';
 import { TypesComm } from '../../../extension/language/types-comm';
-import type { Message } from '../../../kernel/wire/messages';
-
-function fakeClient() {
-  const sent: { msgType: string; content: Record<string, any> }[] = [];
-  const listeners = new Set<(m: Message) => void>();
-  const client = {
-    send(_channel: string, msgType: string, content: Record<string, unknown>) {
-      sent.push({ msgType, content });
-      return Promise.resolve();
-    },
-    onIOPub(fn: (m: Message) => void) {
-      listeners.add(fn);
-      return () => listeners.delete(fn);
-    },
-  } as unknown as ShellClient;
-  const publish = (msg_type: string, content: Record<string, unknown>) => {
-    for (const l of [...listeners]) l({ header: { msg_type }, content } as unknown as Message);
-  };
-  return { client, sent, publish, listeners };
-}
 
 const diag = { line: 1, column: 7, code: 2322, category: 'error' as const, message: "Type 'string' is not assignable to type 'number'." };
 
