@@ -14,7 +14,7 @@
  * `--quick`: 20,000 identities for build and retrieval (500 queries), 2,000 for training, 150 steps.
  * Last stdout line: { identities, build_s, build_rss_mb, retrieval_s, retrieval_rss_mb,
  * peer_retrieval_s, map_at_r_random_pk, map_at_r_subspace, hardest_negative_random_pk,
- * hardest_negative_subspace, ... }.
+ * hardest_negative_subspace }; the `details:` line before it has the rest.
  */
 import * as tf from '@tensorflow/tfjs';
 import {
@@ -22,6 +22,7 @@ import {
 } from '../../kernel/triplet';
 import { peerScript, runPeer } from '../mnist-triplet/peer';
 import { makeIdentities, sampleIdentities } from './families';
+import { printFinalLine } from '../final-line';
 
 const quick = process.argv.includes('--quick');
 const SIZES = quick
@@ -168,7 +169,8 @@ async function main(): Promise<void> {
     train_steps: SIZES.steps,
     backend: backend().name,
   };
-  console.log(JSON.stringify(out));
+  printFinalLine(out, ['identities', 'build_s', 'build_rss_mb', 'retrieval_s', 'retrieval_rss_mb', 'peer_retrieval_s',
+    'map_at_r_random_pk', 'map_at_r_subspace', 'hardest_negative_random_pk', 'hardest_negative_subspace']);
 }
 
 main().catch((err) => {

@@ -7,13 +7,15 @@
  * `--quick`: 60 MLP steps and 20 CNN steps on 2,000 training digits. `--steps N` / `--cnn-steps N`
  * (0: no CNN), `--no-peer` skips PyTorch, `--no-compare` skips the step-time line.
  * Last stdout line: { p_at_1, map_at_r, seconds, backend, peer_seconds, peer_p_at_1, peer_map_at_r,
- * steps, cnn_p_at_1, cnn_map_at_r, cnn_seconds, cnn_steps, peer_cnn_p_at_1, peer_cnn_map_at_r, peer_cnn_seconds, peer_blas }.
+ * steps, cnn_p_at_1, cnn_map_at_r, cnn_seconds, peer_cnn_p_at_1, peer_cnn_map_at_r, peer_cnn_seconds };
+ * the `details:` line before it has cnn_steps and the peer's BLAS.
  */
 import * as tf from '@tensorflow/tfjs';
 import { backend, configure, embed, fit, mnistSplit, ready, retrievalMetrics, takeRows, type Dataset } from '../../kernel/triplet';
 import { cnn, mlp } from '../train-step/models';
 import { msPerStep } from '../train-step/step-time';
 import { peerScript, runPeer } from './peer';
+import { printFinalLine } from '../final-line';
 
 interface PeerResult {
   seconds: number;
@@ -100,7 +102,8 @@ async function main(): Promise<void> {
     // Debian's torch runs its Linear layers on whichever BLAS is installed (reference or OpenBLAS): part of the peer's figure.
     peer_blas: p?.blas ?? null,
   };
-  console.log(JSON.stringify(out));
+  printFinalLine(out, ['p_at_1', 'map_at_r', 'seconds', 'backend', 'peer_seconds', 'peer_p_at_1', 'peer_map_at_r', 'steps',
+    'cnn_p_at_1', 'cnn_map_at_r', 'cnn_seconds', 'peer_cnn_p_at_1', 'peer_cnn_map_at_r', 'peer_cnn_seconds']);
 }
 
 main().catch((err) => {

@@ -5,13 +5,14 @@
  * the same models, batch and loss on the same digits in the same run.
  * Full: 3 warm-up + 30 timed steps per model. `--quick` (npm test): 2 + 5 on 2,000 digits.
  * `--warmup N`, `--steps N`; `--no-peer` skips PyTorch.
- * Last stdout line: { mlp_ms, cnn_ms, peer_mlp_ms, peer_cnn_ms, mlp_ratio, cnn_ratio, backend, ... },
- * ms per step; ratios are ours / peer (above 1: PyTorch is faster).
+ * Last stdout line: { mlp_ms, cnn_ms, peer_mlp_ms, peer_cnn_ms, backend }, ms per step; the line
+ * before it (`details:`) has the ratios ours / peer (above 1: PyTorch is faster) and the peer's BLAS.
  */
 import { backend, configure, mnistSplit, ready, takeRows } from '../../kernel/triplet';
 import { peerScript, runPeer } from '../mnist-triplet/peer';
 import { cnn, mlp, MODEL_NAMES } from './models';
 import { msPerStep } from './step-time';
+import { printFinalLine } from '../final-line';
 
 const P = 8;
 const K = 16;
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
     console.log(`  ${MODEL_NAMES[name].padEnd(38)}${ours[name].toFixed(2).padStart(18)}${(p ? p[`${name}_ms`].toFixed(2) : '—').padStart(18)}${(r === null ? '—' : `${r}×`).padStart(11)}`);
   }
   if (p) console.log(`  PyTorch: 2 threads, BLAS ${p.blas} (its Linear layers' speed depends on it)`);
-  console.log(JSON.stringify({
+  printFinalLine({
     mlp_ms: round(ours.mlp),
     cnn_ms: round(ours.cnn),
     peer_mlp_ms: round(p?.mlp_ms ?? null),
@@ -67,7 +68,7 @@ async function main(): Promise<void> {
     batch: P * K,
     warmup,
     steps,
-  }));
+  }, ['mlp_ms', 'cnn_ms', 'peer_mlp_ms', 'peer_cnn_ms', 'backend']);
 }
 
 main().catch((err) => {
