@@ -1,25 +1,12 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { nodeArgs, repoRoot } from '../support/paths';
+import { repoRoot } from '../support/paths';
+import { execute, plain } from './run-tutorial';
 
 // The tutorials people share: each must run top to bottom headless, as `tripletlab run` does.
-const root = repoRoot();
-const CLI = __filename.endsWith('.ts') ? join(root, 'kernel', 'cli', 'main.ts') : join(root, 'out', 'kernel', 'cli', 'main.js');
-const notebooks = readdirSync(join(root, 'notebooks')).filter((f) => f.endsWith('.ipynb')).sort();
-
-type Output = { output_type: string; data?: Record<string, unknown>; text?: string[]; ename?: string; evalue?: string };
-const plain = (o: Output) => [o.data?.['text/plain'] ?? o.text ?? ''].flat().join('');
-
-function execute(name: string): { cells: { cell_type: string; outputs?: Output[] }[] } {
-  const out = join(mkdtempSync(join(tmpdir(), 'tripletlab-nb-')), name);
-  const r = spawnSync(process.execPath, [...nodeArgs(CLI), 'run', join(root, 'notebooks', name), '-o', out], { encoding: 'utf8', timeout: 600_000 });
-  assert.equal(r.status, 0, `${name} failed:\n${r.stderr.slice(-3000)}`);
-  return JSON.parse(readFileSync(out, 'utf8'));
-}
+const notebooks = readdirSync(join(repoRoot(), 'notebooks')).filter((f) => f.endsWith('.ipynb')).sort();
 
 test('there are tutorials to run', () => assert.ok(notebooks.length >= 2, notebooks.join(', ')));
 
@@ -50,7 +37,7 @@ test('04-cnn-on-digits trains a CNN on the default backend that retrieves well, 
   const nb = execute('04-cnn-on-digits.ipynb');
   const outputs = nb.cells.flatMap((c) => c.outputs ?? []);
   assert.ok(outputs.every((o) => o.output_type !== 'error'), 'no cell fails');
-  const stderr = outputs.filter((o) => o.output_type === 'stream' && (o as { name?: string }).name === 'stderr').map(plain).join('');
+  const stderr = outputs.filter((o) => o.output_type === 'stream' && o.name === 'stderr').map(plain).join('');
   assert.doesNotMatch(stderr, /error TS\d+/, 'the tutorial type-checks');
   const metrics = outputs
     .filter((o) => o.output_type === 'execute_result' && /mapAtR/.test(plain(o)))
