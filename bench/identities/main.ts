@@ -21,7 +21,7 @@ import {
   backend, buildSubspaces, configure, embed, fit, makeDataset, pkSampler, ready, retrievalMetrics, retrievalMetricsAsync, subspaceSampler, type Dataset,
 } from '../../kernel/triplet';
 import { peerScript, runPeer } from '../mnist-triplet/peer';
-import { makeIdentities, sampleIdentities } from './families';
+import { makeIdentities, sampleIdentities } from '../../kernel/triplet/datasets/identity-families';
 import { printFinalLine } from '../final-line';
 
 const quick = process.argv.includes('--quick');

@@ -9,3 +9,5 @@ export type { CsvOptions } from './csv';
 export { imageFolder } from './image-folder';
 export type { ImageFolderOptions } from './image-folder';
 export type { ResizeMethod } from './resize-image';
+export { makeIdentities, sampleIdentities } from './identity-families';
+export type { FamilySpec, Identities, SampleSpec } from './identity-families';

@@ -1,4 +1,5 @@
-import { createRandom, type Random } from '../../kernel/triplet/samplers';
+import { createRandom, type Random } from '../samplers/random';
+import { TripletInputError } from '../validation/errors';
 
 /**
  * A synthetic many-identity data set, made locally: identities come in confusable families. Each
@@ -33,7 +34,18 @@ function normal(rng: Random): number {
   return Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
 }
 
+/** Throws naming `name` unless `value` (when given) is an integer of at least `min`. */
+function checkInteger(fn: string, name: string, value: number | undefined, min: number): void {
+  if (value !== undefined && !(Number.isInteger(value) && value >= min)) {
+    throw new TripletInputError(name, fn, `is ${String(value)}`, `Use an integer of at least ${min}.`);
+  }
+}
+
 export function makeIdentities(spec: FamilySpec): Identities {
+  const FN = 'makeIdentities';
+  if (typeof spec !== 'object' || spec === null) throw new TripletInputError('spec', FN, `is ${String(spec)}`, 'Pass { identities: 10000 } (and optionally perFamily, seed, …).');
+  checkInteger(FN, 'spec.identities', spec.identities ?? NaN, 1);
+  for (const k of ['perFamily', 'familyDims', 'identityDims'] as const) checkInteger(FN, `spec.${k}`, spec[k], 1);
   const perFamily = spec.perFamily ?? 20;
   const fd = spec.familyDims ?? 8;
   const id = spec.identityDims ?? 8;
@@ -71,6 +83,12 @@ export interface SampleSpec {
 
 /** Samples of the identities: rows `ids[i]` repeated `perIdentity` times, labels = identity index. */
 export function sampleIdentities(people: Identities, spec: SampleSpec): { x: Float32Array; labels: Int32Array; n: number; dims: number } {
+  const FN = 'sampleIdentities';
+  if (!(people?.latent instanceof Float32Array)) throw new TripletInputError('people', FN, 'is not what makeIdentities returns', 'Pass the result of makeIdentities({ identities }).');
+  checkInteger(FN, 'spec.perIdentity', spec?.perIdentity ?? NaN, 1);
+  for (const k of ['nuisanceDims', 'outDims'] as const) checkInteger(FN, `spec.${k}`, spec[k], k === 'outDims' ? 1 : 0);
+  const bad = spec.ids ? Array.from(spec.ids).find((i) => !(Number.isInteger(i) && i >= 0 && i < people.identities)) : undefined;
+  if (bad !== undefined) throw new TripletInputError('spec.ids', FN, `contains ${bad}`, `Use identity numbers 0…${people.identities - 1}.`);
   const rng = createRandom(spec.seed ?? 1);
   const ids = spec.ids ?? Int32Array.from({ length: people.identities }, (_, i) => i);
   const ld = people.latentDims;
