@@ -2,8 +2,13 @@
  * Kernel latency side by side: tripletlab against tslab, Deno and ipykernel (each when installed),
  * driven by the same client in one run. `--quick` (run by npm test) measures tripletlab alone with
  * few cells so the benchmark keeps working; the full run prints ratios (peer / tripletlab).
- * Final stdout line: JSON with startup_s, first_cell_ms, trivial_ms, decl_ms, complete_ms per kernel.
+ * Final stdout line: JSON with startup_s, first_cell_ms, trivial_ms, decl_ms, complete_ms per kernel
+ * under `kernels`, and the editor session's figures side by side (first_complete_ms,
+ * checked_from_first, tensor_complete_ms, rss_with_checker_mb: one value per kernel, null where a
+ * kernel lacks the feature or was skipped).
  */
+import { printFinalLine } from '../final-line';
+import { EditorFigures, measureEditor } from './editor-session';
 import { kernelsUnderTest } from './kernels';
 import { KernelFigures, measureKernel, Sizes } from './measure';
 import { round } from './stats';
@@ -13,6 +18,7 @@ async function main(): Promise<void> {
   const only = process.argv.find((a) => a.startsWith('--kernels='))?.slice('--kernels='.length).split(',');
   const sizes: Sizes = quick ? { trivial: 20, declarations: 20, completions: 5, soak: 0 } : { trivial: 200, declarations: 200, completions: 30, soak: 1000 };
   const results: Record<string, Record<string, unknown>> = {};
+  const editor: Record<string, EditorFigures> = {};
   for (const k of kernelsUnderTest()) {
     if (quick && k.name !== 'tripletlab') continue;
     if (only && !only.includes(k.name)) continue;
@@ -26,6 +32,11 @@ async function main(): Promise<void> {
       const own = k.maxCells ? capSizes(sizes, k.maxCells.total) : sizes;
       const f = await measureKernel(k, own, (s) => process.stderr.write(s + '\n'));
       results[k.name] = { ...format(f), ...(k.maxCells ? { cells: own, capped: k.maxCells.why } : {}) };
+      if (k.editor) {
+        process.stderr.write(`${k.name}: editor session...\n`);
+        editor[k.name] = roundEditor(await measureEditor(k, sizes.completions));
+        Object.assign(results[k.name], editor[k.name]);
+      }
     } catch (err) {
       results[k.name] = { error: (err as Error).message };
       process.stderr.write(`${k.name}: ${(err as Error).message}\n`);
@@ -37,13 +48,27 @@ async function main(): Promise<void> {
   for (const [name, r] of Object.entries(results)) {
     if (name === 'tripletlab' || !ours || 'error' in r || 'skipped' in r) continue;
     ratios[name] = {};
-    for (const key of ['startup_s', 'first_cell_ms', 'trivial_ms', 'trivial_distinct_ms', 'decl_ms', 'complete_ms', 'rss_mb']) {
+    for (const key of ['startup_s', 'first_cell_ms', 'trivial_ms', 'trivial_distinct_ms', 'decl_ms', 'complete_ms', 'rss_mb', 'first_complete_ms', 'tensor_complete_ms', 'rss_with_checker_mb']) {
       const a = (r as Record<string, number>)[key];
       ratios[name][key] = typeof a === 'number' && ours[key] ? round(a / ours[key], 2) : null;
     }
   }
   printTable(results);
-  process.stdout.write(JSON.stringify({ benchmark: 'kernel-latency', quick, sizes, kernels: results, peer_over_tripletlab: ratios }) + '\n');
+  const sideBySide = (key: keyof EditorFigures) => Object.fromEntries(Object.keys(results).map((name) => [name, editor[name]?.[key] ?? null]));
+  printFinalLine(
+    {
+      benchmark: 'kernel-latency',
+      quick,
+      sizes,
+      kernels: results,
+      peer_over_tripletlab: ratios,
+      first_complete_ms: sideBySide('first_complete_ms'),
+      checked_from_first: sideBySide('checked_from_first'),
+      tensor_complete_ms: sideBySide('tensor_complete_ms'),
+      rss_with_checker_mb: sideBySide('rss_with_checker_mb'),
+    },
+    ['benchmark', 'quick', 'sizes', 'kernels', 'peer_over_tripletlab', 'first_complete_ms', 'checked_from_first', 'tensor_complete_ms', 'rss_with_checker_mb'],
+  );
 }
 
 /** Shrinks every count in proportion so that all cells together stay under `total`. */
@@ -72,11 +97,16 @@ function format(f: KernelFigures): Record<string, unknown> {
   };
 }
 
+function roundEditor(e: EditorFigures): EditorFigures {
+  return { ...e, first_complete_ms: round(e.first_complete_ms)!, tensor_complete_ms: round(e.tensor_complete_ms)!, rss_with_checker_mb: round(e.rss_with_checker_mb, 1) };
+}
+
 function printTable(results: Record<string, Record<string, unknown>>): void {
-  const cols = ['startup_s', 'first_cell_ms', 'trivial_ms', 'trivial_distinct_ms', 'decl_ms', 'decl_first20_ms', 'decl_last20_ms', 'complete_ms', 'rss_mb', 'rss_before_soak_mb', 'rss_after_soak_mb'];
-  process.stderr.write(`\n${'kernel'.padEnd(12)}${cols.map((c) => c.padStart(14)).join('')}\n`);
+  const cols = ['startup_s', 'first_cell_ms', 'trivial_ms', 'trivial_distinct_ms', 'decl_ms', 'decl_first20_ms', 'decl_last20_ms', 'complete_ms', 'rss_mb', 'rss_before_soak_mb', 'rss_after_soak_mb',
+    'first_complete_ms', 'checked_from_first', 'tensor_complete_ms', 'rss_with_checker_mb'];
+  process.stderr.write(`\n${'kernel'.padEnd(12)}${cols.map((c) => c.padStart(Math.max(14, c.length + 1))).join('')}\n`);
   for (const [name, r] of Object.entries(results)) {
-    const cells = cols.map((c) => String(r[c] ?? (r.error ? 'error' : r.skipped ? 'skipped' : '-')).padStart(14));
+    const cells = cols.map((c) => String(r[c] ?? (r.error ? 'error' : r.skipped ? 'skipped' : '-')).padStart(Math.max(14, c.length + 1)));
     process.stderr.write(`${name.padEnd(12)}${cells.join('')}\n`);
   }
 }

@@ -1,15 +1,7 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { packageRoot } from '../../kernel/paths';
-import { KernelClient } from '../../kernel/wire/client';
-import { writeConnectionFile } from '../../kernel/wire/connection';
-import type { Message } from '../../kernel/wire/messages';
 import type { KernelUnderTest } from './kernels';
 import { treeRssMb } from './process-tree';
+import { completeAtEnd, outputText, withKernel } from './session';
 import { median } from './stats';
 
 export interface Sizes {
@@ -35,54 +27,10 @@ export interface KernelFigures {
   type_checks: boolean;
 }
 
-const waitPort = async (port: number, deadline: number) => {
-  while (performance.now() < deadline) {
-    const ok = await new Promise<boolean>((resolve) => {
-      const s: import("node:net").Socket = connect({ port, host: "127.0.0.1" }, () => (s.destroy(), resolve(true)));
-      s.on('error', () => resolve(false));
-    });
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  throw new Error(`kernel did not open its shell port ${port} within the time limit`);
-};
-
-const text = (outputs: Message[]) => outputs.map((m) => JSON.stringify(m.content)).join('\n');
-
-/**
- * Start-up is timed from spawn to the first kernel_info_reply: the client connects as soon as
- * the shell port accepts connections (polled every 5 ms), so ZeroMQ's 100 ms reconnect interval
- * does not blur the figure and every kernel is timed the same way.
- */
+/** Latency and memory of a kernel's steady state, in one session (see session.ts for start-up). */
 export async function measureKernel(k: KernelUnderTest, n: Sizes, log: (s: string) => void): Promise<KernelFigures> {
-  const dir = mkdtempSync(join(tmpdir(), `bench-${k.name}-`));
-  const { file, info } = await writeConnectionFile(dir);
-  const argv = k.argv.map((a) => a.split('{connection_file}').join(file));
-  const t0 = performance.now();
-  const child = spawn(argv[0], argv.slice(1), { cwd: packageRoot(), env: { ...process.env, ...k.env }, stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr!.on('data', (d) => (stderr = (stderr + d).slice(-2000)));
-  let client: KernelClient | undefined;
-  try {
-    await waitPort(info.shell_port, t0 + 60_000);
-    client = await KernelClient.connect(info, { log: () => undefined });
-    await client.kernelInfo(60_000);
-    const startup = (performance.now() - t0) / 1000;
+  return withKernel(k, async ({ client, child, startup_s, run }) => {
     await client.waitForReady(30_000);
-
-    const run = async (code: string) => {
-      const s = performance.now();
-      let r;
-      try {
-        r = await client!.execute(code, { timeoutMs: 60_000 });
-      } catch (err) {
-        throw new Error(`${k.name}: cell ${JSON.stringify(code)}: ${(err as Error).message}`);
-      }
-      const ms = performance.now() - s;
-      if ((r.reply.content as { status: string }).status !== 'ok') throw new Error(`${k.name}: cell failed: ${code}: ${text(r.outputs).slice(0, 300)}`);
-      return { ms, outputs: r.outputs };
-    };
-
     const first = (await run(k.trivial)).ms;
     const rss = treeRssMb(child.pid!);
     // Steady state: tripletlab loads its type checker on a thread of its own after the first cell,
@@ -91,7 +39,7 @@ export async function measureKernel(k: KernelUnderTest, n: Sizes, log: (s: strin
       const until = performance.now() + 30_000;
       for (;;) {
         const r = await client.execute(k.warmTypecheck.code, { timeoutMs: 60_000 });
-        if (k.warmTypecheck.expect.test(text(r.outputs))) break;
+        if (k.warmTypecheck.expect.test(outputText(r.outputs))) break;
         if (performance.now() > until) throw new Error(`${k.name}: the type checker did not report on a wrong cell within 30 s`);
         await new Promise((r) => setTimeout(r, 100));
       }
@@ -109,10 +57,9 @@ export async function measureKernel(k: KernelUnderTest, n: Sizes, log: (s: strin
     const complete: number[] = [];
     let matches = 0;
     for (let i = 0; i < n.completions; i++) {
-      const s = performance.now();
-      const r = await client.request('shell', 'complete_request', { code: k.complete, cursor_pos: k.complete.length }, { timeoutMs: 60_000 });
-      complete.push(performance.now() - s);
-      matches = ((r.content as { matches?: unknown[] }).matches ?? []).length;
+      const c = await completeAtEnd(client, k.complete);
+      complete.push(c.ms);
+      matches = c.matches.length;
     }
 
     // Flatness over the soak is judged from its own start: by then the type checker has loaded.
@@ -121,7 +68,7 @@ export async function measureKernel(k: KernelUnderTest, n: Sizes, log: (s: strin
     const rssSoak = n.soak > 0 ? treeRssMb(child.pid!) : null;
     log(`${k.name}: done`);
     return {
-      startup_s: startup,
+      startup_s,
       first_cell_ms: first,
       trivial_ms: median(trivial),
       trivial_distinct_ms: median(distinct),
@@ -135,13 +82,5 @@ export async function measureKernel(k: KernelUnderTest, n: Sizes, log: (s: strin
       rss_after_soak_mb: rssSoak,
       type_checks: k.typeChecks,
     };
-  } catch (err) {
-    throw new Error(`${(err as Error).message}${stderr ? `\n  kernel stderr: ${stderr.trim().slice(-800)}` : ''}`);
-  } finally {
-    await client?.shutdown(false, 2000).catch(() => undefined);
-    await client?.close();
-    setTimeout(() => child.kill('SIGKILL'), 2000).unref();
-    await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
