@@ -47,6 +47,18 @@ test('a re-run cell is answered from the recent checks until a commit changes th
   assert.deepEqual(await svc.check('c11', cell), [], 'a cell that declares nothing leaves the answer as it was');
 });
 
+test("completion on a tfjs tensor from an earlier cell lists the tensor's members, also while the cell is edited", async () => {
+  svc.commit('t1', 'const emb = tf.randomNormal([4, 8]);');
+  for (const code of ['emb.', '// edited\nemb.', 'const rows = emb.']) {
+    const c = await svc.complete(code, code.length);
+    for (const member of ['shape', 'dataSync', 'dispose', 'matMul']) assert.ok(c.matches.includes(member), `${JSON.stringify(code)} lists ${member}`);
+    assert.ok(!c.matches.includes('console'), 'member completion, not globals');
+  }
+  const d = await svc.complete('emb.da', 6);
+  assert.deepEqual(d.matches.filter((m) => m.startsWith('dataSync')), ['dataSync']);
+  assert.ok(d.matches.every((m) => m.toLowerCase().startsWith('da')));
+});
+
 test('cursor positions are code points in both directions', async () => {
   const code = '"\u{1F600}\u{1F600}"; con';
   const c = await svc.complete(code, [...code].length);
