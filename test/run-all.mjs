@@ -1,6 +1,6 @@
 // Runs every test phase of `npm test`: unit/integration tests (node:test), the Jupyter clients'
 // tests (jupyter_kernel_test, nbclient) and each benchmark's quick mode, so benchmarks never rot.
-// Usage: node test/run-all.mjs [phase ...]   phases: unit, jupyter, bench, e2e
+// Usage: node test/run-all.mjs [phase ...]   phases: lint, unit, jupyter, bench, e2e (all when none given)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const wanted = process.argv.slice(2);
-const phases = { unit, jupyter, bench, e2e };
+const phases = { lint, unit, jupyter, bench, e2e };
 for (const p of wanted) if (!(p in phases)) { console.error(`test/run-all.mjs: unknown phase '${p}' (phases: ${Object.keys(phases).join(', ')})`); process.exit(2); }
 const failures = [];
 
@@ -27,6 +27,11 @@ function files(dir, suffix) {
     else if (name.endsWith(suffix)) out.push(p);
   }
   return out.sort();
+}
+
+function lint() {
+  // The runtime boundaries (eslint.config.mjs) and no import cycles: `npm run lint`.
+  run('lint', 'npm', ['run', 'lint', '--silent']);
 }
 
 function unit() {

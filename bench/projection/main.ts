@@ -60,7 +60,6 @@ function timed<T>(fn: () => T): { value: T; ms: number } {
 function umapJs(x: Float32Array, n: number): { ms: number; coords: Float32Array } | string {
   let UMAP: new (o: object) => { fit(rows: number[][]): number[][] };
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     ({ UMAP } = require('umap-js'));
   } catch {
     return 'skipped: umap-js not installed (npm devDependency)';

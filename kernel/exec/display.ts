@@ -5,7 +5,6 @@ import type { OutputRouter } from './output-router';
 
 // node:crypto loads lazily: it is slow to load and only needed once something is displayed.
 function newId(): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (require('node:crypto') as typeof import('node:crypto')).randomUUID();
 }
 

@@ -24,13 +24,11 @@ function requireIfPresent<T>(path: string): T | undefined {
   } catch {
     return undefined;
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(path) as T;
 }
 
 function loadTf(): unknown {
   const backend = requireIfPresent<{ loadTf(): unknown }>(join(TRIPLET_DIR, 'backend'));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return backend ? backend.loadTf() : require('@tensorflow/tfjs');
 }
 

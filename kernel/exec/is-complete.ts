@@ -24,7 +24,6 @@ function openBrackets(code: string): number {
  */
 export function isComplete(code: string): Completeness {
   if (typeof code !== 'string') return { status: 'unknown' };
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   parse ??= (require('sucrase/dist/parser') as { parse: Parse }).parse;
   try {
     parse(code, false, true, false);

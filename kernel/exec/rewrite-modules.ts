@@ -69,7 +69,6 @@ function collectDynamicImports(node: unknown, out: AcornNode[]): void {
  */
 export function rewriteModuleSyntax(js: string): string {
   if (!MAY_NEED_REWRITE.test(js)) return js;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const acorn = require('acorn') as typeof import('acorn');
   let program: AcornNode;
   try {

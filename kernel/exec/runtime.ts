@@ -218,7 +218,6 @@ export class CellRuntime {
 
   /** The inspector session starts with the first cell, so creating the kernel stays fast. */
   private get evaluator(): InspectorEvaluator {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     this.evaluatorInstance ??= new (require('./inspector-eval') as typeof import('./inspector-eval')).InspectorEvaluator();
     return this.evaluatorInstance;
   }
@@ -270,7 +269,6 @@ export class CellRuntime {
   private tensorMemory(): TensorMemory {
     if (!this.tfLoaded) return { numTensors: 0, numBytes: 0 };
     try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { numTensors, numBytes } = (require(join(__dirname, '..', 'triplet', 'backend')) as { loadTf(): { memory(): TensorMemory } }).loadTf().memory();
       return { numTensors, numBytes };
     } catch {
@@ -281,7 +279,6 @@ export class CellRuntime {
   /** TensorFlow.js's wasm backend starts asynchronously; a cell should see the backend it will run on. */
   private async backendReady(): Promise<void> {
     try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const backend = require(join(__dirname, '..', 'triplet', 'backend')) as { ready?: () => Promise<unknown> };
       await backend.ready?.();
     } catch {

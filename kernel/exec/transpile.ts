@@ -6,7 +6,6 @@ let sucrase: Sucrase | undefined;
 
 /** Loads the transpiler ahead of the first cell (the kernel can call it once it is idle). */
 export function loadTranspiler(): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   sucrase ??= require('sucrase') as Sucrase;
 }
 

@@ -36,6 +36,7 @@ export { configure, getConfig, resetConfig, resolveConfig, schedule, on, off, mi
 export type { TripletConfig, ConfigureOptions, ResolvedConfig, MarginSchedule, MiningSchedule, TripletEvents, ConfigRequest, ConfigReply, SerialConfig, ConfigPatch } from './config';
 export { fit, stop, embed } from './training';
 export { imageGrid } from './images';
+export { fileIO } from './model-io';
 export type { FitOptions, FitResult, FitHistory, LabelledData, EmbeddingModel } from './training';
 export { watch, unwatch, show } from './watch';
 export type { WatchOptions, Probe } from './watch';

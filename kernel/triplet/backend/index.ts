@@ -4,6 +4,7 @@ import { backendNotice, printNoticeOnce } from './notice';
 import { BACKEND_ENV, parseBackendRequest } from './request';
 import type { BackendInfo, BackendRequest } from './types';
 import { startWasm } from './wasm';
+import { registerFileIO } from '../model-io';
 
 export type { BackendInfo, BackendName, BackendRequest } from './types';
 export { BackendSelectionError } from './errors';
@@ -22,7 +23,6 @@ let state: State | undefined;
 
 function tryRequireNative(): Tf | undefined {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     return require('@tensorflow/tfjs-node') as Tf;
   } catch {
     return undefined;
@@ -54,8 +54,9 @@ function start(request: BackendRequest): State {
         `Install it (npm install @tensorflow/tfjs-node), or set ${BACKEND_ENV} to wasm or cpu, or unset it.`,
     );
   }
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const tf = require('@tensorflow/tfjs') as Tf;
+  // Only tfjs-node brings file:// save and load; the same files then work on wasm and cpu too.
+  registerFileIO(tf);
   const forced = request !== 'auto';
   useCpu(tf);
   if (request === 'cpu') {

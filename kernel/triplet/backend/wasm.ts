@@ -15,7 +15,6 @@ const WASM_PRIORITY = 2;
  * (tfjs engine `moveData`).
  */
 export async function startWasm(tf: typeof TF): Promise<{ simd: boolean; threads: number }> {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const wasmModule = require('@tensorflow/tfjs-backend-wasm') as typeof import('@tensorflow/tfjs-backend-wasm');
   const factory = tf.engine().findBackendFactory('wasm');
   if (factory == null) throw new Error('@tensorflow/tfjs-backend-wasm loaded but registered no wasm backend');

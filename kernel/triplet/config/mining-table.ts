@@ -6,7 +6,6 @@ type MinersModule = typeof import('../miners');
 
 // Loaded on first use so that reading or validating the config does not load TensorFlow.js.
 function miners(): MinersModule {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   return require('../miners') as MinersModule;
 }
 

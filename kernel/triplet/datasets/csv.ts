@@ -28,7 +28,6 @@ export function csv(pathOrText: string, options: CsvOptions = {}): Dataset {
   let text = pathOrText;
   let source = 'text';
   if (!/[\n\r]/.test(pathOrText)) {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const fs = require('node:fs') as typeof import('node:fs');
     if (!fs.existsSync(pathOrText)) {
       throw new TripletInputError('pathOrText', FN, `is a single line and no file ${JSON.stringify(pathOrText)} exists`,

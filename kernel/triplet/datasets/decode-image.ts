@@ -11,13 +11,11 @@ export interface RgbaImage {
  */
 export function decodeImage(bytes: Uint8Array): RgbaImage {
   if (bytes.length >= 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const { PNG } = require('pngjs') as typeof import('pngjs');
     const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     return { width: png.width, height: png.height, data: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.byteLength) };
   }
   if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const jpeg = require('jpeg-js') as typeof import('jpeg-js');
     const img = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true });
     return { width: img.width, height: img.height, data: img.data };

@@ -21,9 +21,7 @@ const IMAGE = /\.(png|jpe?g)$/i;
  * skipped. Each image is resized to a fixed size and scaled to [0, 1], HWC order.
  */
 export function imageFolder(dir: string, options: ImageFolderOptions = {}): Dataset {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const fs = require('node:fs') as typeof import('node:fs');
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const path = require('node:path') as typeof import('node:path');
   const [width, height] = typeof options.size === 'number' ? [options.size, options.size] : options.size ?? [32, 32];
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {

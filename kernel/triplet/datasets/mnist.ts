@@ -19,9 +19,7 @@ let cached: Dataset | undefined;
  */
 export function mnistAll(): Dataset {
   if (cached) return cached;
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const fs = require('node:fs') as typeof import('node:fs');
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const path = require('node:path') as typeof import('node:path');
   let root: string;
   try {

@@ -61,7 +61,6 @@ export function imageGrid(images: ArrayLike<number>[], options: ImageGridOptions
       }
     }
   });
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const { PNG } = require('pngjs') as typeof import('pngjs');
   const png = new Uint8Array(PNG.sync.write(Object.assign(new PNG({ width: W, height: H }), { data: rgba })));
   const title = options.title ?? `${images.length} images`;

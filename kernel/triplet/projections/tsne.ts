@@ -1,6 +1,6 @@
-import { QuadTree } from './barnes-hut';
+import { SpaceTree } from './barnes-hut';
 import { nnDescent, type KnnGraph } from './nn-descent';
-import { tsneAffinities } from './tsne-affinities';
+import { tsneAffinities, type SparseAffinities } from './tsne-affinities';
 import type { LayoutRun } from './umap';
 
 export interface TsneParams {
@@ -28,7 +28,7 @@ const EXAGGERATION_ITERATIONS = 250;
 const WARM_ITERATION_SHARE = 0.15;
 
 /**
- * Barnes–Hut t-SNE (van der Maaten 2014), 2-d, with scikit-learn's optimiser: PCA start scaled to
+ * Barnes–Hut t-SNE (van der Maaten 2014), 2-d or 3-d, with scikit-learn's optimiser: PCA start scaled to
  * standard deviation 1e-4, momentum 0.5 then 0.8, per-coordinate gains (+0.2 / ×0.8, floor 0.01),
  * early exaggeration for the first 250 iterations. P comes from NN-descent's 3·perplexity nearest
  * neighbours. A warm start (previous layout as `init`) keeps its scale and skips exaggeration.
@@ -37,19 +37,20 @@ export function tsneLayout(x: Float32Array, n: number, d: number, params: TsnePa
   const k = Math.min(n - 1, Math.floor(3 * params.perplexity));
   // Perplexity's neighbourhoods are large (3·perplexity) and t-SNE forgives a few misses: a
   // looser search (fewer candidates, stop at 1% updates) keeps > 97% of the exact lists at half the cost.
-  const graph = nnDescent(x, n, d, k, { seed: run.seed, init: run.knnInit, maxCandidates: Math.min(k, 16), delta: 0.01 });
+  const graph = nnDescent(x, n, d, k, { seed: run.seed, init: run.knnInit, maxCandidates: Math.min(k, 16), delta: 0.01, ...JSON.parse(process.env.TSNE_KNN || '{}') }); // EXPERIMENT
   const P = tsneAffinities(graph, n, params.perplexity);
-  const y = run.warm ? Float32Array.from(run.init) : scaledStart(run.init, n);
+  const dims = run.dims === 3 ? 3 : 2;
+  const y = run.warm ? Float32Array.from(run.init) : scaledStart(run.init, n, dims);
   const iterations = run.warm ? Math.max(20, Math.round(params.iterations * WARM_ITERATION_SHARE)) : params.iterations;
-  const exaggerated = run.warm ? 0 : Math.min(EXAGGERATION_ITERATIONS, iterations);
+  const exaggerated = run.warm ? 0 : Math.min(Number(process.env.TSNE_EE || EXAGGERATION_ITERATIONS), iterations); // EXPERIMENT
   const lr = params.learningRate === 'auto' ? Math.max(n / params.earlyExaggeration / 4, 50) : params.learningRate;
   const theta2 = params.theta * params.theta;
-  const update = new Float64Array(2 * n);
-  const gains = new Float64Array(2 * n).fill(1);
-  const grad = new Float64Array(2 * n);
-  const repulse = new Float64Array(2 * n);
-  const attract = new Float64Array(2 * n);
-  const tree = new QuadTree();
+  const size = dims * n;
+  const update = new Float64Array(size);
+  const gains = new Float64Array(size).fill(1);
+  const repulse = new Float64Array(size);
+  const attract = new Float64Array(size);
+  const tree = new SpaceTree(dims);
   const tickEvery = Math.max(1, Math.floor(iterations / 50));
   for (let it = 0; it < iterations; it++) {
     const exaggeration = it < exaggerated ? params.earlyExaggeration : 1;
@@ -57,29 +58,9 @@ export function tsneLayout(x: Float32Array, n: number, d: number, params: TsnePa
     tree.build(y, n);
     const z = tree.repulsion(y, n, theta2, repulse);
     const invZ = 1 / Math.max(z, 1e-12);
-    // P is symmetric: each pair is measured once (entries with j > i) and pulls both ends.
-    attract.fill(0);
-    for (let i = 0; i < n; i++) {
-      const yx = y[2 * i];
-      const yy = y[2 * i + 1];
-      let ax = 0, ay = 0;
-      for (let e = P.rowStart[i]; e < P.rowStart[i + 1]; e++) {
-        const j = P.cols[e];
-        if (j < i) continue;
-        const dx = yx - y[2 * j];
-        const dy = yy - y[2 * j + 1];
-        const pq = P.vals[e] / (1 + dx * dx + dy * dy);
-        ax += pq * dx;
-        ay += pq * dy;
-        attract[2 * j] -= pq * dx;
-        attract[2 * j + 1] -= pq * dy;
-      }
-      attract[2 * i] += ax;
-      attract[2 * i + 1] += ay;
-    }
-    for (let c = 0; c < 2 * n; c++) grad[c] = 4 * (exaggeration * attract[c] - repulse[c] * invZ);
-    for (let c = 0; c < 2 * n; c++) {
-      const g = grad[c];
+    attraction(y, n, dims, P, attract);
+    for (let c = 0; c < size; c++) {
+      const g = 4 * (exaggeration * attract[c] - repulse[c] * invZ);
       let gain = gains[c];
       gain = update[c] * g < 0 ? gain + 0.2 : gain * 0.8;
       if (gain < 0.01) gain = 0.01;
@@ -92,13 +73,41 @@ export function tsneLayout(x: Float32Array, n: number, d: number, params: TsnePa
   return { coords: y, graph };
 }
 
+/**
+ * Σⱼ pᵢⱼ qᵢⱼ (yᵢ − yⱼ) into out[dims·i …], qᵢⱼ = 1 / (1 + ‖yᵢ − yⱼ‖²). P is symmetric: each
+ * pair is measured once (entries with j > i) and pulls both ends.
+ */
+function attraction(y: Float32Array, n: number, dims: number, P: SparseAffinities, out: Float64Array): void {
+  out.fill(0);
+  const { rowStart, cols, vals } = P;
+  for (let i = 0; i < n; i++) {
+    const pi = dims * i;
+    for (let e = rowStart[i]; e < rowStart[i + 1]; e++) {
+      const j = cols[e];
+      if (j < i) continue;
+      const pj = dims * j;
+      let d2 = 0;
+      for (let c = 0; c < dims; c++) {
+        const v = y[pi + c] - y[pj + c];
+        d2 += v * v;
+      }
+      const pq = vals[e] / (1 + d2);
+      for (let c = 0; c < dims; c++) {
+        const f = pq * (y[pi + c] - y[pj + c]);
+        out[pi + c] += f;
+        out[pj + c] -= f;
+      }
+    }
+  }
+}
+
 /** The PCA start scaled so its first axis has standard deviation 1e-4 (scikit-learn's init='pca'). */
-function scaledStart(init: Float32Array, n: number): Float32Array {
+function scaledStart(init: Float32Array, n: number, dims: number): Float32Array {
   let mean = 0;
-  for (let i = 0; i < n; i++) mean += init[2 * i];
+  for (let i = 0; i < n; i++) mean += init[dims * i];
   mean /= n;
   let v = 0;
-  for (let i = 0; i < n; i++) v += (init[2 * i] - mean) ** 2;
+  for (let i = 0; i < n; i++) v += (init[dims * i] - mean) ** 2;
   const sd = Math.sqrt(v / n);
   const s = sd > 0 ? 1e-4 / sd : 1;
   return Float32Array.from(init, (a) => a * s);

@@ -9,7 +9,6 @@ import { CONTROL, setState, State, type ShardBuffers } from './shared-step';
 
 // One backend notice per session: the kernel's thread has printed it already.
 (globalThis as Record<symbol, unknown>)[Symbol.for('tripletlab.backend.noticePrinted')] = true;
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const backendModule = require('../../backend') as typeof import('../../backend');
 const tf = backendModule.loadTf();
 
