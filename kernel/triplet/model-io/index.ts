@@ -1,0 +1,1 @@
+export { fileIO, fileRouter, registerFileIO } from './file-io';
