@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { createController } from './controller';
+import { restartKernel } from './kernel/restart';
 import { savedWithThisKernel, Sessions } from './kernel/sessions';
 import { KernelLanguageFeatures } from './language/kernel-language';
 import { adoptNotebook, newTypeScriptNotebook } from './notebook/typescript-notebook';
@@ -25,7 +26,7 @@ export function activate(context: vscode.ExtensionContext): void {
       void vscode.window
         .showErrorMessage(`tripletlab: the kernel of ${name} exited (${err.signal ?? `code ${err.code}`}). The notebook is unchanged; its variables are lost.`, 'Restart Kernel', 'Show Kernel Output')
         .then((choice) => {
-          if (choice === 'Restart Kernel') void session.kernel.restart().catch((e) => vscode.window.showErrorMessage(`tripletlab: restart failed: ${e instanceof Error ? e.message : String(e)}`));
+          if (choice === 'Restart Kernel') void restartKernel(session);
           if (choice === 'Show Kernel Output') channel.show(true);
         });
     },

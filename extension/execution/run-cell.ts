@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { KernelExitedError } from '../../kernel/wire/errors';
 import type { Message } from '../../kernel/wire/messages';
 import { KernelDiedError } from '../kernel/kernel-died-error';
 import type { NotebookSession } from '../kernel/notebook-session';
+import { startFailure } from '../kernel/start-failure';
 import { CellOutputs } from '../output/cell-outputs';
 import { OutputWriter } from '../output/output-writer';
 
@@ -18,15 +18,8 @@ function errorOutput(name: string, message: string, stack = ''): vscode.Notebook
 /** Why the cell could not run, in words a user can act on. */
 function failureOutput(err: unknown, ctx: RunContext): vscode.NotebookCellOutput {
   if (err instanceof KernelDiedError) return errorOutput(err.name, err.message);
-  if (err instanceof KernelExitedError) {
-    return errorOutput(
-      'KernelStartError',
-      `The tripletlab kernel could not start with node '${ctx.nodePath()}': ${err.message}\n` +
-        "Set 'tripletlab.nodePath' to a Node.js 20+ binary if 'node' is not on the PATH, then run the cell again. Details are in the \"tripletlab\" output channel.",
-    );
-  }
-  const message = err instanceof Error ? err.message : String(err);
-  return errorOutput(err instanceof Error ? err.name : 'Error', message);
+  const reported = startFailure(err, ctx.nodePath());
+  return errorOutput(reported.name, reported.message);
 }
 
 /**
