@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import type { ConfigPatch } from '../kernel/triplet/config/messages';
+import type { ConfigPatch } from '../contract/comms/config-messages';
 import { parseMargin } from './config/margin-value';
 import type { NotebookSession } from './kernel/notebook-session';
+import { restartKernel } from './kernel/restart';
 import type { Sessions } from './kernel/sessions';
 
 function activeSession(sessions: Sessions, command: string): NotebookSession | undefined {
@@ -41,11 +42,7 @@ export function registerCommands(sessions: Sessions, channel: vscode.OutputChann
   return [
     vscode.commands.registerCommand('tripletlab.restartKernel', async () => {
       const session = activeSession(sessions, 'Restart Kernel');
-      if (!session) return;
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'tripletlab: restarting the kernel' }, async () => {
-        session.resetOutputsState();
-        await session.kernel.restart();
-      });
+      if (session) await restartKernel(session);
     }),
     vscode.commands.registerCommand('tripletlab.interruptKernel', async () => {
       await activeSession(sessions, 'Interrupt Kernel')?.kernel.interrupt();

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ExtensionToRendererMessage } from '../kernel/triplet/payloads/renderer-messages';
+import type { ExtensionToRendererMessage } from '../contract/payloads/renderer-messages';
 import { marginProblem } from './config/margin-value';
 import type { NotebookSession } from './kernel/notebook-session';
 import type { Sessions } from './kernel/sessions';

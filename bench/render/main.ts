@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { DISTANCES_MIME, encodeProjection, PROJECTION_MIME, type DistancesPayload } from '../../kernel/triplet/payloads';
+import { DISTANCES_MIME, encodeProjection, PROJECTION_MIME, type DistancesPayload } from '../../contract/payloads';
 
 function repoRoot(): string {
   let dir = __dirname;

@@ -1,3 +1,4 @@
+/** Payloads the kernel displays and the renderer draws: MIME types, types, schemas and validators, the projection encoding, renderer ↔ extension messages. */
 export * from './mime';
 export type * from './types';
 export { PayloadError } from './errors';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CONFIG_COMM_TARGET, type ConfigPatch, type ConfigReply, type ConfigSource, type SerialConfig } from '../../kernel/triplet/config/messages';
+import { CONFIG_COMM_TARGET, type ConfigPatch, type ConfigReply, type ConfigSource, type SerialConfig } from '../../contract/comms/config-messages';
 import type { Message } from '../../kernel/wire/messages';
 import { sendNoReply, type ShellClient } from '../kernel/send-no-reply';
 

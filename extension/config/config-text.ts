@@ -1,4 +1,4 @@
-import type { SerialConfig } from '../../kernel/triplet/config/messages';
+import type { SerialConfig } from '../../contract/comms/config-messages';
 
 /** Status bar text, e.g. `$(symbol-ruler) m=0.20 · batch-hard`; a schedule is marked with `~`. */
 export function statusText(config: Pick<SerialConfig, 'margin' | 'mining' | 'marginSchedule' | 'miningSchedule'>): string {

@@ -1,12 +1,14 @@
 import type { Completion, Inspection } from '../../kernel/api';
-import type { ConfigPatch, SerialConfig } from '../../kernel/triplet/config/messages';
+import type { ConfigPatch, SerialConfig } from '../../contract/comms/config-messages';
 import type { ExecuteOptions, ExecuteResult } from '../../kernel/wire/client';
 import type { RunningKernel } from '../../kernel/wire/launcher';
 import type { Message } from '../../kernel/wire/messages';
 import { ConfigComm, type ConfigListener } from '../config/config-comm';
 import { TypesComm, type CellCheck } from '../language/types-comm';
 import { describeExit } from '../../kernel/wire/kernel-exit';
+import { ClientClosedError } from '../../kernel/wire/errors';
 import { KernelDiedError } from './kernel-died-error';
+import { KernelStoppedError } from './kernel-stopped-error';
 
 export interface KernelHost {
   /** Command line for the next start; read each time so setting changes apply on restart. */
@@ -39,6 +41,8 @@ export class NotebookKernel {
   private types?: TypesComm;
   private launched = false;
   private died?: Promise<KernelDiedError>;
+  /** Kernels stopped from the editor (restart, close): their cells end as stopped, not as crashed. */
+  private readonly stopped = new WeakSet<RunningKernel>();
   private tail = '';
   private disposed = false;
 
@@ -153,7 +157,12 @@ export class NotebookKernel {
     const result = await Promise.race([
       kernel.client.execute(code, { ...options, timeoutMs: NO_TIMEOUT_MS }),
       died.then((err) => Promise.reject(err)),
-    ]);
+    ]).catch(async (err: unknown) => {
+      // The client is closed when the process ended or was stopped; its own error ("the client
+      // was closed") would hide which, and often wins the race against the exit report.
+      if (!(err instanceof ClientClosedError)) throw err;
+      throw this.stopped.has(kernel) ? new KernelStoppedError() : await died;
+    });
     // The kernel registers the config target when a cell first uses `triplet` (kernel/exec/globals.ts),
     // so a comm it closed at start-up is opened again once a cell has run.
     if (this.running === kernel && this.comm && !this.comm.isOpen) this.openConfig(kernel);
@@ -174,6 +183,7 @@ export class NotebookKernel {
   /** Stops the process (shutdown_request, then SIGKILL if it lingers); the next run starts a fresh one. */
   async stop(): Promise<void> {
     const kernel = this.running ?? (await this.starting?.catch(() => undefined));
+    if (kernel) this.stopped.add(kernel);
     this.running = undefined;
     this.comm?.dispose();
     this.comm = undefined;

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
-import type { ConfigSource, SerialConfig } from '../../kernel/triplet/config/messages';
+import type { ConfigSource, SerialConfig } from '../../contract/comms/config-messages';
 import { launchSettings, watchEnabled } from '../settings';
 import { kernelArgv } from './kernel-argv';
 import type { KernelDiedError } from './kernel-died-error';

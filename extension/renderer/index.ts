@@ -3,7 +3,7 @@
  * view per output and hands drawing to the render* functions, one per MIME type.
  */
 import type { ActivationFunction, OutputItem, RendererContext } from 'vscode-notebook-renderer';
-import { DISTANCES_MIME, PROJECTION_MIME, TRAINING_MIME } from '../../kernel/triplet/payloads/mime';
+import { DISTANCES_MIME, PROJECTION_MIME, TRAINING_MIME } from '../../contract/payloads/mime';
 import { renderDistances } from './render-distances';
 import { renderError } from './render-error';
 import { renderProjection } from './render-projection';

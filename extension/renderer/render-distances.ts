@@ -2,12 +2,12 @@
  * Distance histogram: the same SVG as the static fallback (one drawing code path), themed, plus
  * hover read-outs per bin and a draggable margin line that proposes a new margin to the kernel.
  */
-import { validateDistancesPayload, type DistancesPayload } from '../../kernel/triplet/payloads';
-import type { RendererToExtensionMessage } from '../../kernel/triplet/payloads/renderer-messages';
-import { isExtensionToRendererMessage } from '../../kernel/triplet/payloads/renderer-messages';
-import { count, percent, sig3 } from '../../kernel/triplet/render/format';
-import { BAND_CAPTION, marginAt, semiHardBand } from '../../kernel/triplet/render/semi-hard-band';
-import { distancesSvg } from '../../kernel/triplet/render/svg-histogram';
+import { validateDistancesPayload, type DistancesPayload } from '../../contract/payloads';
+import type { RendererToExtensionMessage } from '../../contract/payloads/renderer-messages';
+import { isExtensionToRendererMessage } from '../../contract/payloads/renderer-messages';
+import { count, percent, sig3 } from '../../contract/render/format';
+import { BAND_CAPTION, marginAt, semiHardBand } from '../../contract/render/semi-hard-band';
+import { distancesSvg } from '../../contract/render/svg-histogram';
 import { readTheme } from './theme';
 import { Tooltip } from './tooltip';
 import type { RenderArgs, View } from './types';

@@ -4,10 +4,10 @@
  * its k nearest neighbours in EMBEDDING space (from the payload), which is how one sees whether
  * the projection keeps neighbourhoods or tears them apart.
  */
-import { decodeProjection, type DecodedProjection } from '../../kernel/triplet/payloads';
-import { count } from '../../kernel/triplet/render/format';
-import { labelColor } from '../../kernel/triplet/render/palette';
-import { methodName, projectionCaption } from '../../kernel/triplet/render/projection-caption';
+import { decodeProjection, type DecodedProjection } from '../../contract/payloads';
+import { count } from '../../contract/render/format';
+import { labelColor } from '../../contract/render/palette';
+import { methodName, projectionCaption } from '../../contract/render/projection-caption';
 import { initialCamera, normalise, project, type Camera, type Normalised } from './projection-camera';
 import { PickGrid } from './projection-pick';
 import { readTheme } from './theme';

@@ -3,9 +3,9 @@
  * keeps its element and swaps only the drawing inside it in one synchronous step, so the frame
  * never shows an empty output.
  */
-import { validateTrainingPayload } from '../../kernel/triplet/payloads';
-import { trainingSummary } from '../../kernel/triplet/render/summary';
-import { trainingSvg } from '../../kernel/triplet/render/svg-training';
+import { validateTrainingPayload } from '../../contract/payloads';
+import { trainingSummary } from '../../contract/render/summary';
+import { trainingSvg } from '../../contract/render/svg-training';
 import { readTheme } from './theme';
 import type { RenderArgs, View } from './types';
 

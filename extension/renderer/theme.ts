@@ -3,7 +3,7 @@
  * light, dark and high-contrast themes. Outside VS Code (or when a variable is missing) the light
  * defaults apply.
  */
-import { LIGHT_THEME, type Theme } from '../../kernel/triplet/render/theme';
+import { LIGHT_THEME, type Theme } from '../../contract/render/theme';
 
 function cssVar(style: CSSStyleDeclaration, name: string): string {
   return style.getPropertyValue(name).trim();

@@ -1,7 +1,7 @@
 import type { Comm, KernelApi } from '../api';
 import { on } from './config/events';
 import { setKernel } from './config/host';
-import { CONFIG_COMM_TARGET, type ConfigReply, type ConfigRequest } from './config/messages';
+import { CONFIG_COMM_TARGET, type ConfigReply, type ConfigRequest } from '../../contract/comms/config-messages';
 import { serialConfig } from './config/serial';
 import { applyConfig, getConfig, getPosition } from './config/store';
 

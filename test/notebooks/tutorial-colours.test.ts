@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { PAIR_COLORS } from '../../kernel/triplet/render/palette';
+import { PAIR_COLORS } from '../../contract/render/palette';
 import { repoRoot } from '../support/paths';
 import { committed, markdownOf } from './run-tutorial';
 

@@ -1,6 +1,6 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DISTANCES_MIME } from '../../kernel/triplet/payloads';
+import { DISTANCES_MIME } from '../../contract/payloads';
 import { closeBrowser, openHarness } from './harness';
 import { distances } from './fixtures';
 

@@ -2,11 +2,11 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { SVG_MIME } from '../../kernel/triplet/payloads';
+import { SVG_MIME } from '../../contract/payloads';
 import { distancesBundle, projectionBundle, trainingBundle } from '../../kernel/triplet/render';
 import { ARTIFACTS, CHROMIUM_ARGS } from './harness';
 import { distances, ringProjection, training, XSS } from './fixtures';
-import { clusteredProjection } from '../kernel/triplet/render/fixtures';
+import { clusteredProjection } from '../contract/render/fixtures';
 
 const browserPromise = chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 after(async () => (await browserPromise).close());

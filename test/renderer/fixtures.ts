@@ -1,4 +1,4 @@
-import { encodeProjection, type DistancesPayload, type ProjectionPayload, type TrainingPayload } from '../../kernel/triplet/payloads';
+import { encodeProjection, type DistancesPayload, type ProjectionPayload, type TrainingPayload } from '../../contract/payloads';
 
 export const XSS = '<img src=x onerror=alert(1)>';
 

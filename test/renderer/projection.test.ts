@@ -1,6 +1,6 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PROJECTION_MIME } from '../../kernel/triplet/payloads';
+import { PROJECTION_MIME } from '../../contract/payloads';
 import { closeBrowser, openHarness } from './harness';
 import { ringProjection } from './fixtures';
 

@@ -1,6 +1,6 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DISTANCES_MIME, PROJECTION_MIME, TRAINING_MIME } from '../../kernel/triplet/payloads';
+import { DISTANCES_MIME, PROJECTION_MIME, TRAINING_MIME } from '../../contract/payloads';
 import { closeBrowser, openHarness } from './harness';
 import { distances, ringProjection, training, XSS } from './fixtures';
 

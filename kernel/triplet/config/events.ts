@@ -1,6 +1,6 @@
 import type { TripletStats } from '../miners/types';
 import { TripletInputError } from '../validation/errors';
-import type { ConfigSource, SerialConfig } from './messages';
+import type { ConfigSource, SerialConfig } from '../../../contract/comms/config-messages';
 
 /** What each event carries. Steps and epochs are 0-based. */
 export interface TripletEvents {

@@ -1,6 +1,6 @@
 export type * from './types';
-export type * from './messages';
-export { CONFIG_COMM_TARGET } from './messages';
+export type * from '../../../contract/comms/config-messages';
+export { CONFIG_COMM_TARGET } from '../../../contract/comms/config-messages';
 export { configure, getConfig, resetConfig, defaultConfig, setPosition, getPosition, applyConfig } from './store';
 export { resolveConfig } from './resolve';
 export { schedule, miningSchedule } from './schedules';

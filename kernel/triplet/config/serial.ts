@@ -1,7 +1,7 @@
 import { miningNames } from './mining-table';
 import { activeStage } from './stage';
 import type { MiningOption, TrainingPosition, TripletConfig } from './types';
-import type { SerialConfig } from './messages';
+import type { SerialConfig } from '../../../contract/comms/config-messages';
 
 function miningName(option: MiningOption, at: TrainingPosition): string {
   if (typeof option === 'string') return option;

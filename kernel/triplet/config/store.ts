@@ -1,5 +1,5 @@
 import { emit } from './events';
-import type { ConfigSource } from './messages';
+import type { ConfigSource } from '../../../contract/comms/config-messages';
 import { serialConfig } from './serial';
 import type { ConfigureOptions, TrainingPosition, TripletConfig } from './types';
 import { validateOptions } from './validate';

@@ -6,16 +6,16 @@
 import {
   decodeProjection, DISTANCES_MIME, PLOTLY_MIME, PROJECTION_MIME, SVG_MIME, TEXT_MIME, TRAINING_MIME,
   validateDistancesPayload, validateTrainingPayload,
-} from '../payloads';
-import type { DistancesPayload, ProjectionPayload, TrainingPayload } from '../payloads';
+} from '../../../contract/payloads';
+import type { DistancesPayload, ProjectionPayload, TrainingPayload } from '../../../contract/payloads';
 import type { MimeBundle } from '../../api';
 import { distancesFigure } from './plotly-distances';
 import { projectionFallbackFigure } from './plotly-projection';
 import { trainingFigure } from './plotly-training';
-import { distancesSummary, projectionSummary, trainingSummary } from './summary';
-import { distancesSvg } from './svg-histogram';
-import { projectionSvg } from './svg-scatter';
-import { trainingSvg } from './svg-training';
+import { distancesSummary, projectionSummary, trainingSummary } from '../../../contract/render/summary';
+import { distancesSvg } from '../../../contract/render/svg-histogram';
+import { projectionSvg } from '../../../contract/render/svg-scatter';
+import { trainingSvg } from '../../../contract/render/svg-training';
 
 export function distancesBundle(payload: DistancesPayload): MimeBundle {
   const p = validateDistancesPayload(payload);

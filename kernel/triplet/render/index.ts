@@ -1,12 +1,5 @@
+/** What a display of a payload carries for every frontend: the payload, an SVG and a plotly fallback, a text summary. */
 export { distancesBundle, projectionBundle, trainingBundle } from './bundles';
-export { distancesSvg } from './svg-histogram';
-export { projectionSvg } from './svg-scatter';
-export { trainingSvg } from './svg-training';
 export { distancesFigure, MARGIN_SHAPE_INDEX, type PlotlyFigure } from './plotly-distances';
 export { projectionFallbackFigure, PLOTLY_FALLBACK_MAX_POINTS, subsample } from './plotly-projection';
 export { trainingFigure } from './plotly-training';
-export { distancesSummary, projectionSummary, trainingSummary } from './summary';
-export { semiHardBand, marginAt, BAND_CAPTION } from './semi-hard-band';
-export { escapeXml } from './escape';
-export { LIGHT_THEME, type Theme } from './theme';
-export { labelColor, LABEL_COLORS } from './palette';

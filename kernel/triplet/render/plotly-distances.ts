@@ -1,7 +1,7 @@
-import type { BinnedDistances, DistancesPayload } from '../payloads';
-import { count, sig3 } from './format';
-import { semiHardBand } from './semi-hard-band';
-import { baseLayout, LIGHT_THEME, type Theme } from './theme';
+import type { BinnedDistances, DistancesPayload } from '../../../contract/payloads';
+import { count, sig3 } from '../../../contract/render/format';
+import { semiHardBand } from '../../../contract/render/semi-hard-band';
+import { baseLayout, LIGHT_THEME, type Theme } from '../../../contract/render/theme';
 
 export interface PlotlyFigure {
   data: Record<string, unknown>[];

@@ -1,11 +1,11 @@
-import { encodeBase64 } from '../payloads';
-import { escapeXml } from './escape';
-import type { DecodedProjection } from '../payloads';
-import { count } from './format';
-import { labelColor } from './palette';
-import { methodName, projectionCaption } from './projection-caption';
+import { encodeBase64 } from '../../../contract/payloads';
+import { escapeXml } from '../../../contract/render/escape';
+import type { DecodedProjection } from '../../../contract/payloads';
+import { count } from '../../../contract/render/format';
+import { labelColor } from '../../../contract/render/palette';
+import { methodName, projectionCaption } from '../../../contract/render/projection-caption';
 import type { PlotlyFigure } from './plotly-distances';
-import { baseLayout, LIGHT_THEME, type Theme } from './theme';
+import { baseLayout, LIGHT_THEME, type Theme } from '../../../contract/render/theme';
 
 /**
  * At most this many points go into the plotly fallback. It is a second copy of the data kept only

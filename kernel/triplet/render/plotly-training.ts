@@ -1,7 +1,7 @@
-import type { TrainingPayload } from '../payloads';
-import { count, percent } from './format';
+import type { TrainingPayload } from '../../../contract/payloads';
+import { count, percent } from '../../../contract/render/format';
 import type { PlotlyFigure } from './plotly-distances';
-import { baseLayout, LIGHT_THEME, type Theme } from './theme';
+import { baseLayout, LIGHT_THEME, type Theme } from '../../../contract/render/theme';
 
 /** Loss curve (left) and triplet category fractions over steps (right, stacked to 100%). */
 export function trainingFigure(p: TrainingPayload, theme: Theme = LIGHT_THEME): PlotlyFigure {

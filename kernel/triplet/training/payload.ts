@@ -1,4 +1,4 @@
-import type { TrainingPayload, TrainingStatus } from '../payloads';
+import type { TrainingPayload, TrainingStatus } from '../../../contract/payloads';
 import { downsample } from './downsample';
 import type { FitHistory } from './types';
 

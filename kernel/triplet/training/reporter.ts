@@ -1,6 +1,6 @@
 import type { DisplayHandle } from '../../api';
 import { getKernel } from '../config/host';
-import type { TrainingPayload } from '../payloads';
+import type { TrainingPayload } from '../../../contract/payloads';
 import { trainingBundle } from '../render';
 
 const DISPLAY_EVERY_MS = 250;

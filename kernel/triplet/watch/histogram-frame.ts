@@ -1,5 +1,5 @@
 import { rocAucFromHistograms } from '../metrics/roc-auc-from-histograms';
-import type { BinnedDistances, TripletCategories } from '../payloads';
+import type { BinnedDistances, TripletCategories } from '../../../contract/payloads';
 
 export interface PairHistograms extends BinnedDistances {
   triplets: TripletCategories;

@@ -1,7 +1,7 @@
 import type { KernelApi, MimeBundle } from '../../api';
 import { getKernel } from '../config/host';
 import { resolveConfig } from '../config/resolve';
-import type { DistancesPayload, ProjectionPayload } from '../payloads';
+import type { DistancesPayload, ProjectionPayload } from '../../../contract/payloads';
 import { runLayoutJob } from '../projections/layout-job';
 import { distancesBundle, projectionBundle } from '../render';
 import { toTensorData } from '../training/data';

@@ -4,7 +4,7 @@ import { finishProjection, prepareProjection, type ProjectionResult } from '../p
 import type { LayoutJob, LayoutOutcome } from '../projections/layout-job';
 import type { ProjectionMethodName, ProjectOptions } from '../projections/project-options';
 import { trustworthiness } from '../projections/trustworthiness';
-import { encodeProjection, type DistancesPayload, type ProjectionPayload, type BinnedDistances } from '../payloads';
+import { encodeProjection, type DistancesPayload, type ProjectionPayload, type BinnedDistances } from '../../../contract/payloads';
 import type { ResolvedConfig } from '../config/types';
 import { embed } from '../training/embed';
 import type { EmbeddingModel } from '../training/types';

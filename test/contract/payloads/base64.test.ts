@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeBase64, encodeBase64 } from '../../../../kernel/triplet/payloads';
-import { bytesToUint, uintToBytes } from '../../../../kernel/triplet/payloads/base64';
+import { decodeBase64, encodeBase64 } from '../../../contract/payloads';
+import { bytesToUint, uintToBytes } from '../../../contract/payloads/base64';
 
 test('encodeBase64 matches Node Buffer for every length 0..40 and random bytes', () => {
   for (let n = 0; n <= 40; n++) {

@@ -1,4 +1,4 @@
-import type { DistancesPayload, TrainingPayload } from '../../../../kernel/triplet/payloads';
+import type { DistancesPayload, TrainingPayload } from '../../../contract/payloads';
 
 export function distances(): DistancesPayload {
   return {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { decodeProjection, encodeProjection, PayloadError, validateDistancesPayload, validateTrainingPayload } from '../../../../kernel/triplet/payloads';
+import { decodeProjection, encodeProjection, PayloadError, validateDistancesPayload, validateTrainingPayload } from '../../../contract/payloads';
 import { distances, training } from './fixtures';
 
 // Payloads the renderer cannot draw are refused with an error naming the field (the renderer

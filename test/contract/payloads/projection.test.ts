@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeProjection, encodeProjection, validateProjectionPayload } from '../../../../kernel/triplet/payloads';
+import { decodeProjection, encodeProjection, validateProjectionPayload } from '../../../contract/payloads';
 
 function sample(count: number, dims: 2 | 3) {
   const coords = new Float32Array(count * dims);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isExtensionToRendererMessage, isRendererToExtensionMessage } from '../../../../kernel/triplet/payloads';
+import { isExtensionToRendererMessage, isRendererToExtensionMessage } from '../../../contract/payloads';
 
 test('message guards accept the tagged union and reject anything else', () => {
   assert.equal(isRendererToExtensionMessage({ type: 'setMargin', value: 0.3 }), true);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PayloadError, validateDistancesPayload, validateTrainingPayload, distancesSchema, trainingSchema, projectionSchema } from '../../../../kernel/triplet/payloads';
+import { PayloadError, validateDistancesPayload, validateTrainingPayload, distancesSchema, trainingSchema, projectionSchema } from '../../../contract/payloads';
 import { distances, training } from './fixtures';
 
 test('valid payloads pass and come back unchanged', () => {

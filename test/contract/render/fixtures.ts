@@ -1,4 +1,4 @@
-import { encodeProjection, type ProjectionPayload } from '../../../../kernel/triplet/payloads';
+import { encodeProjection, type ProjectionPayload } from '../../../contract/payloads';
 
 /** Deterministic pseudo-random numbers (mulberry32) so fixtures are the same on every run. */
 export function rng(seed: number): () => number {

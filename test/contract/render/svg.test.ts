@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeProjection } from '../../../../kernel/triplet/payloads';
-import { distancesSvg, projectionSvg, trainingSvg } from '../../../../kernel/triplet/render';
-import { pointsPath } from '../../../../kernel/triplet/render/svg-scatter';
+import { decodeProjection } from '../../../contract/payloads';
+import { distancesSvg, projectionSvg, trainingSvg } from '../../../contract/render';
+import { pointsPath } from '../../../contract/render/svg-scatter';
 import { distances, training } from '../payloads/fixtures';
 import { clusteredProjection } from './fixtures';
 

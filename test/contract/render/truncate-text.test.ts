@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
-import { decodeProjection } from '../../../../kernel/triplet/payloads';
-import { projectionSvg } from '../../../../kernel/triplet/render';
-import { truncateText } from '../../../../kernel/triplet/render/truncate-text';
+import { decodeProjection } from '../../../contract/payloads';
+import { projectionSvg } from '../../../contract/render';
+import { truncateText } from '../../../contract/render/truncate-text';
 import { clusteredProjection } from './fixtures';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

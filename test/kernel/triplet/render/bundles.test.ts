@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DISTANCES_MIME, PLOTLY_MIME, PROJECTION_MIME, SVG_MIME, TEXT_MIME, TRAINING_MIME } from '../../../../kernel/triplet/payloads';
+import { DISTANCES_MIME, PLOTLY_MIME, PROJECTION_MIME, SVG_MIME, TEXT_MIME, TRAINING_MIME } from '../../../../contract/payloads';
 import { distancesBundle, projectionBundle, trainingBundle, PLOTLY_FALLBACK_MAX_POINTS } from '../../../../kernel/triplet/render';
-import { distances, training } from '../payloads/fixtures';
-import { clusteredProjection } from './fixtures';
+import { distances, training } from '../../../contract/payloads/fixtures';
+import { clusteredProjection } from '../../../contract/render/fixtures';
 
 const MIMES = (custom: string) => [custom, SVG_MIME, PLOTLY_MIME, TEXT_MIME].sort();
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { ready } from '../../../../kernel/triplet/backend';
 import { bindToKernel } from '../../../../kernel/triplet/kernel-binding';
-import { TRAINING_MIME, validateTrainingPayload, type TrainingPayload } from '../../../../kernel/triplet/payloads';
+import { TRAINING_MIME, validateTrainingPayload, type TrainingPayload } from '../../../../contract/payloads';
 import { fit, stop, trainingPayload, downsample } from '../../../../kernel/triplet/training';
 import { on } from '../../../../kernel/triplet/config';
 import { fakeKernel } from '../fake-kernel';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { ready } from '../../../../kernel/triplet/backend';
 import { resetConfig } from '../../../../kernel/triplet/config';
-import { PROJECTION_MIME, decodeProjection, type ProjectionPayload } from '../../../../kernel/triplet/payloads';
+import { PROJECTION_MIME, decodeProjection, type ProjectionPayload } from '../../../../contract/payloads';
 import { fit } from '../../../../kernel/triplet/training';
 import { show, unwatch, watch } from '../../../../kernel/triplet/watch';
 import { fakeKernel } from '../fake-kernel';

@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { ready } from '../../../../kernel/triplet/backend';
 import { configure, resetConfig } from '../../../../kernel/triplet/config';
 import { bindToKernel } from '../../../../kernel/triplet/kernel-binding';
-import { DISTANCES_MIME, PROJECTION_MIME, decodeProjection, type DistancesPayload, type ProjectionPayload } from '../../../../kernel/triplet/payloads';
+import { DISTANCES_MIME, PROJECTION_MIME, decodeProjection, type DistancesPayload, type ProjectionPayload } from '../../../../contract/payloads';
 import { fit } from '../../../../kernel/triplet/training';
 import { show, unwatch, watch, pairHistograms } from '../../../../kernel/triplet/watch';
 import { procrustesAlign } from '../../../../kernel/triplet/projections';
