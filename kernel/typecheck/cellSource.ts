@@ -1,13 +1,6 @@
 import * as ts from 'typescript';
 import { PRIOR_NAMES_EXPORT, PRIOR_NAMESPACE, PRIOR_SPECIFIER } from './prior';
-
-/** What a top-level name is, so later cells can treat it as the REPL does (`let`/`var` stay assignable). */
-export type NameKind = 'const' | 'let' | 'var' | 'function' | 'class' | 'interface' | 'type' | 'enum' | 'namespace' | 'import';
-
-export interface TopLevelName {
-  name: string;
-  kind: NameKind;
-}
+import type { NameKind, TopLevelName } from './top-level-name';
 
 
 /** A cell rewritten into the module the language service checks, with offsets mapped both ways. */

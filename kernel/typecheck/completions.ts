@@ -1,6 +1,7 @@
 import * as ts from 'typescript';
 import type { Completion } from '../api';
-import type { CellSource, NameKind, TopLevelName } from './cellSource';
+import type { CellSource } from './cellSource';
+import type { NameKind, TopLevelName } from './top-level-name';
 import { utf16ToCodePoint } from './positions';
 
 /**

@@ -1,6 +1,7 @@
 import * as ts from 'typescript';
 import type { CellDiagnostic } from '../api';
-import type { CellSource, NameKind } from './cellSource';
+import type { CellSource } from './cellSource';
+import type { NameKind } from './top-level-name';
 import { lineAndColumn } from './positions';
 
 /**

@@ -1,6 +1,7 @@
 import * as ts from 'typescript';
 import type { Inspection } from '../api';
-import type { CellSource, NameKind } from './cellSource';
+import type { CellSource } from './cellSource';
+import type { NameKind } from './top-level-name';
 
 /**
  * Jupyter `inspect_reply` for the cursor (UTF-16 offset in the cell): the quick-info signature and

@@ -1,5 +1,5 @@
 import * as ts from 'typescript';
-import type { NameKind, TopLevelName } from './cellSource';
+import type { NameKind, TopLevelName } from './top-level-name';
 
 /** Module specifier, relative to the cell file, of the module that holds every committed cell's declarations. */
 export const PRIOR_SPECIFIER = './__tripletlab_prior';

@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { LabelsLike } from '../miners/types';
-import type { MinedPairs } from '../miners/multi-similarity-miner';
+import type { LabelsLike, MinedPairs } from '../miners/types';
 import { TripletInputError } from '../validation';
 import { batchDistances, prepareBatch } from './prepare';
 

@@ -13,6 +13,7 @@ export { assertMinedTriplets } from './assert-mined-triplets';
 export type { TripletIndexTensors } from './assert-mined-triplets';
 export { allTripletIndices } from './all-triplet-indices';
 export { multiSimilarityMiner } from './multi-similarity-miner';
-export type { MinedPairs, MultiSimilarityMinerOptions } from './multi-similarity-miner';
+export type { MultiSimilarityMinerOptions } from './multi-similarity-miner';
+export type { MinedPairs } from './types';
 export { CrossBatchMemory, crossBatchMemory } from './cross-batch-memory';
 export type { JoinedBatch } from './cross-batch-memory';

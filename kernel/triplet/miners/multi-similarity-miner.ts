@@ -1,15 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { assertEmbeddings, assertLabels, TripletInputError } from '../validation';
-import type { LabelsLike } from './types';
+import type { LabelsLike, MinedPairs } from './types';
 import { cosineSimilarities } from '../losses/multi-similarity-loss';
-
-/** Anchor-positive and anchor-negative pairs, as index lists into the batch (PML's (a1, p, a2, n)). */
-export interface MinedPairs {
-  posAnchors: Int32Array;
-  positives: Int32Array;
-  negAnchors: Int32Array;
-  negatives: Int32Array;
-}
 
 export interface MultiSimilarityMinerOptions {
   /** How far past the hardest pair of the other kind a pair may be and still be kept (default 0.1). */

@@ -56,3 +56,11 @@ export function disposeMined(m: MinedTriplets): void {
   m.positives.dispose();
   m.negatives.dispose();
 }
+
+/** Anchor-positive and anchor-negative pairs, as index lists into the batch (PML's (a1, p, a2, n)). */
+export interface MinedPairs {
+  posAnchors: Int32Array;
+  positives: Int32Array;
+  negAnchors: Int32Array;
+  negatives: Int32Array;
+}

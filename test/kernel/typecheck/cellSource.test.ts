@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildCellSource, type TopLevelName } from '../../../kernel/typecheck/cellSource';
+import { buildCellSource } from '../../../kernel/typecheck/cellSource';
+import type { TopLevelName } from '../../../kernel/typecheck/top-level-name';
 import { PRIOR_SPECIFIER } from '../../../kernel/typecheck/prior';
 
 const none = (): TopLevelName[] => [];
