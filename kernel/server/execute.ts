@@ -1,13 +1,32 @@
 import type { CellDiagnostic, CellOutcome, TypecheckMode } from '../api';
+import type { CellRuntime } from '../exec';
+import type { TypeService } from '../typecheck';
+import type { History } from './history';
 import type { RequestContext } from './request-context';
-import type { KernelServer } from './kernel-server';
+
+/**
+ * What an execute request needs from the kernel (KernelServer is one): the counters and history
+ * it advances, the cell runtime, the type service and the busy flag. Declared here, so this module
+ * does not import the server that imports it.
+ */
+export interface ExecuteHost {
+  executionCount: number;
+  cellSerial: number;
+  readonly history: History;
+  readonly runtime: CellRuntime;
+  types(): TypeService;
+  typesStarted(): boolean;
+  formatDiagnostics(diags: CellDiagnostic[], code: string): string;
+  log(text: string): void;
+  setBusy(on: boolean): void;
+}
 
 /**
  * execute_request ("Execute", messaging spec): busy → execute_input → outputs → execute_reply →
  * idle is framed by the caller; this runs type checking per the cell policy, the cell itself,
  * and publishes the result or error.
  */
-export async function handleExecute(server: KernelServer, ctx: RequestContext): Promise<'ok' | 'error' | 'aborted'> {
+export async function handleExecute(server: ExecuteHost, ctx: RequestContext): Promise<'ok' | 'error' | 'aborted'> {
   const c = ctx.content;
   const code = typeof c.code === 'string' ? c.code : '';
   const silent = c.silent === true;
