@@ -7,7 +7,8 @@ Usage:
   tripletlab kernel --connection-file FILE [--typecheck warn|error|off] [--cwd DIR]
   tripletlab install [--user | --sys-prefix | --prefix DIR] [--name NAME]
   tripletlab run NOTEBOOK.ipynb [-o OUT.ipynb] [--timeout SECONDS] [--allow-errors]
-  tripletlab start          run notebooks/00-hello.ipynb and print a summary
+  tripletlab start [NN | list]   run the first tutorials (00, 01) and print a summary;
+                                 NN runs tutorial NN, list lists them (npm start -- 03)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -21,7 +22,7 @@ async function main(argv: string[]): Promise<number> {
     case 'run':
       return (await import('./run-command')).runCommand(rest);
     case 'start':
-      return (await import('./start-command')).startCommand();
+      return (await import('./start-command')).startCommand(rest);
     case undefined:
     case 'help':
     case '--help':

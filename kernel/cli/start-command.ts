@@ -1,24 +1,42 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../paths';
 import { cellSource, Notebook } from '../notebook/nbformat';
 import { executeNotebookFile } from './run-command';
+import { describeTutorials, listTutorials, parseStartArgs, type Tutorial } from './tutorials';
 
 /** The notebooks a new user runs first: the kernel's basics, then the first triplet network. */
 export const START_NOTEBOOKS = [join('notebooks', '00-hello.ipynb'), join('notebooks', '01-triplet-mnist.ipynb')];
 
-/** `npm start`: runs the start notebooks headless into a temporary folder and summarises what they showed. */
-export async function startCommand(): Promise<number> {
+const OPEN_HINT = '\nOpen notebooks/*.ipynb in VS Code and pick the "TypeScript (tripletlab)" kernel to run them interactively.\n';
+
+/**
+ * `npm start [-- NN | list]`: with no argument runs the start notebooks headless into a temporary
+ * folder, summarises what they showed and says how to run the others; `NN` runs tutorial NN the
+ * same way; `list` lists the tutorials.
+ */
+export async function startCommand(argv: string[] = []): Promise<number> {
+  const tutorials = listTutorials(join(packageRoot(), 'notebooks'));
+  const request = parseStartArgs(argv, tutorials);
+  if (request.kind === 'list') {
+    process.stdout.write(`Tutorials (each runs headless with its command; npm start alone runs 00 and 01):\n${describeTutorials(tutorials)}\n`);
+    return 0;
+  }
   const dir = mkdtempSync(join(tmpdir(), 'tripletlab-start-'));
+  if (request.kind === 'one') {
+    const failed = await runOne(join('notebooks', request.tutorial.file), join(dir, request.tutorial.file));
+    process.stdout.write(OPEN_HINT);
+    return failed ? 1 : 0;
+  }
   let failed = 0;
   for (const name of START_NOTEBOOKS) {
     failed += await runOne(name, join(dir, name.replace(/^.*[\\/]/, '')));
     if (failed) break;
   }
-  const more = readdirSync(join(packageRoot(), 'notebooks')).filter((f) => f.endsWith('.ipynb') && !START_NOTEBOOKS.some((s) => s.endsWith(f))).sort();
-  if (more.length) process.stdout.write(`\nMore tutorials, each runnable the same way:\n${more.map((f) => `  npx tripletlab run notebooks/${f}`).join('\n')}\n`);
-  process.stdout.write('\nOpen notebooks/*.ipynb in VS Code and pick the "TypeScript (tripletlab)" kernel to run them interactively.\n');
+  const more = tutorials.filter((t: Tutorial) => !START_NOTEBOOKS.some((s) => s.endsWith(t.file)));
+  if (more.length) process.stdout.write(`\nMore tutorials, each runnable the same way (npm start -- list lists them all):\n${describeTutorials(more)}\n`);
+  process.stdout.write(OPEN_HINT);
   return failed ? 1 : 0;
 }
 
