@@ -1,21 +1,11 @@
 import { encodeProjection, type ProjectionPayload } from '../../../contract/payloads';
+import { createRandom } from '../../../kernel/triplet/samplers/random';
 
-/** Deterministic pseudo-random numbers (mulberry32) so fixtures are the same on every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `count` points in `classes` Gaussian clusters, like a projected MNIST embedding. */
 export function clusteredProjection(count: number, dims: 2 | 3, options: { classes?: number; k?: number; labelNames?: string[]; title?: string } = {}): ProjectionPayload {
   const classes = options.classes ?? 10;
-  const r = rng(7);
+  const r = createRandom(7).next; // seeded: the same fixture on every run
   const gauss = () => Math.sqrt(-2 * Math.log(r() + 1e-12)) * Math.cos(2 * Math.PI * r());
   const coords = new Float32Array(count * dims);
   const labels = new Array<number>(count);

@@ -2,6 +2,7 @@ import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { ready } from '../../../../kernel/triplet/backend';
+import { createRandom } from '../../../../kernel/triplet/samplers/random';
 import {
   chunkedKnn,
   meanAveragePrecisionAtR,
@@ -25,17 +26,8 @@ function close(actual: number, expected: number, tol = 1e-9, what = ''): void {
   assert.ok(Math.abs(actual - expected) <= tol, `${what} expected ${expected}, got ${actual}`);
 }
 
-/** A small deterministic generator so the brute-force comparison data is fixed. */
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 function randomPoints(n: number, dims: number, classes: number, seed: number): { rows: number[][]; labels: number[] } {
-  const rnd = lcg(seed);
+  const rnd = createRandom(seed).next;
   const rows: number[][] = [];
   const labels: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -182,7 +174,7 @@ test('chunkedKnn gives the same neighbours block by block as in one block', () =
 
 test('chunkedKnn with many tied and duplicate points ranks by distance, then by index, for every distance', () => {
   // Points on a small integer grid: many exactly equal distances and duplicate rows.
-  const rnd = lcg(77);
+  const rnd = createRandom(77).next;
   const rows = Array.from({ length: 150 }, () => Array.from({ length: 3 }, () => Math.floor(rnd() * 3)));
   const x = { data: Float32Array.from(rows.flat()), n: 150, dims: 3 };
   for (const kind of ['euclidean', 'squared-euclidean', 'cosine'] as const) {

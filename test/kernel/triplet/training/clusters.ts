@@ -1,13 +1,8 @@
+import { createRandom } from '../../../../kernel/triplet/samplers/random';
+
 /** Gaussian clusters: `classes` centres in `dims` dimensions, `perClass` noisy points each (seeded). */
 export function gaussianClusters(classes: number, perClass: number, dims: number, spread: number, seed: number): { x: Float32Array; labels: Int32Array } {
-  let s = seed >>> 0;
-  const u = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const u = createRandom(seed).next;
   const normal = () => Math.sqrt(-2 * Math.log(u() + 1e-12)) * Math.cos(2 * Math.PI * u());
   const centres = Array.from({ length: classes }, () => Array.from({ length: dims }, normal));
   const x = new Float32Array(classes * perClass * dims);

@@ -8,15 +8,11 @@ import { pairHistogramsFromMatrix } from '../../../../kernel/triplet/watch/matri
 import { knnFromMatrix } from '../../../../kernel/triplet/watch/matrix-knn';
 import { pairHistograms } from '../../../../kernel/triplet/watch/pair-histograms';
 import { matrixBuffer, RowSplitter } from '../../../../kernel/triplet/watch/row-splitter';
-
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-}
+import { createRandom } from '../../../../kernel/triplet/samplers/random';
 
 /** Clustered points on a coarse grid, with repeated rows: many equal and near-equal distances. */
 function probe(n: number, d: number, classes: number, seed: number): { x: Float32Array; labels: Int32Array } {
-  const rand = lcg(seed);
+  const rand = createRandom(seed).next;
   const x = new Float32Array(n * d);
   const labels = new Int32Array(n);
   for (let i = 0; i < n; i++) {
