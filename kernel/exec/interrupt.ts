@@ -11,13 +11,14 @@
  *    waiting on a promise (`await sleep(60_000)`) is settled as `Interrupted` at once. The
  *    SIGINT listener calls it too, so either path alone is enough.
  *
- * Not covered: a busy loop in code that runs after an `await` (a promise continuation is not
- * under the watchdog). `Runtime.terminateExecution` from the worker stops such a loop, but when it
- * lands inside one of Node's callback scopes Node aborts the whole process
- * (`InternalCallbackScope::Close: execution_async_id == 0` assertion), so it is not used.
+ * 3. A busy loop in code that runs after an `await` is a promise continuation, outside the
+ *    watchdog, and the main thread never reads the message. The socket thread notices that the
+ *    message was not taken and stops the cell through the inspector where that is safe, or says
+ *    in the cell why it cannot and that a restart will (kernel/server/stop-stuck-cell.ts).
  */
 export const INTERRUPT_PROTOCOL = [
   "On interrupt_request, while a cell runs: process.kill(process.pid, 'SIGINT') from the socket worker,",
   'then post a message to the main thread that calls runtime.interrupt().',
-  'A SIGINT stops synchronous cell code; interrupt() settles a cell that is waiting on a promise.',
+  'A SIGINT stops synchronous cell code; interrupt() settles a cell that is waiting on a promise;',
+  'a main thread that does not take the message within 250 ms is paused and terminated through the inspector when it is in cell code.',
 ].join(' ');

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { CellOutcome, CellRunInfo, KernelApi, MimeBundle, OutputSink, TypecheckMode } from '../api';
+import { cellScriptName, expressionScriptName } from './cell-names';
 import { CellIntervals } from './cell-timers';
 import { Comms } from './comms';
 import { captureConsole } from './console-capture';
@@ -121,7 +122,7 @@ export class CellRuntime {
 
   async execute(code: string, opts: { sink: OutputSink; executionCount: number; silent: boolean }): Promise<CellOutcome> {
     this.router.startCell(opts.sink);
-    const cell = `cell-${opts.executionCount}.ts`;
+    const cell = cellScriptName(opts.executionCount);
     this.remember(cell, code);
     this.pages = [];
     const before = this.tensorMemory();
@@ -148,7 +149,7 @@ export class CellRuntime {
     this.router.setSink(sink);
     const out: Record<string, unknown> = {};
     for (const [name, expr] of Object.entries(exprs ?? {})) {
-      const cell = `cell-expression-${++this.expressionCount}.ts`;
+      const cell = expressionScriptName(++this.expressionCount);
       this.sources.set(cell, String(expr));
       const r = await this.run(String(expr), cell, false);
       this.sources.delete(cell);

@@ -11,6 +11,7 @@ import { History } from './history';
 import { RequestContext } from './request-context';
 import { startSocketThread, type SocketThread } from './socket-thread-start';
 import { StopOnError } from './stop-on-error';
+import { installAsyncIdProbe } from './stop-stuck-cell';
 import { registerTypesComm } from './types-comm';
 import type { FromSocketThread } from './worker-messages';
 import { fromPortable } from './worker-messages';
@@ -61,6 +62,7 @@ export class KernelServer {
   readonly runtime: CellRuntime;
   private readonly worker: Worker;
   private readonly busyFlag: Int32Array;
+  private readonly interruptsTaken: Int32Array;
   private readonly closedFlag: Int32Array;
   private readonly queue: RequestContext[] = [];
   private draining = false;
@@ -76,6 +78,8 @@ export class KernelServer {
     const thread = options.socketThread ?? startSocketThread(options.connection, options.debug === true);
     this.worker = thread.worker;
     this.busyFlag = new Int32Array(thread.data.busy);
+    this.interruptsTaken = new Int32Array(thread.data.interrupts);
+    installAsyncIdProbe();
     this.closedFlag = new Int32Array(thread.data.closed);
     this.info = thread.data.kernelInfo;
     // The cell runtime loads (~13 ms) while the socket thread boots and binds.
@@ -205,6 +209,8 @@ export class KernelServer {
         RequestContext.settleInput(m.id, new Error(m.message));
         break;
       case 'interrupt':
+        // Tells the socket thread this thread is free to take it (not stuck in a busy loop).
+        Atomics.add(this.interruptsTaken, 0, 1);
         RequestContext.abortInputs('input(): interrupted');
         this.runtime.interrupt();
         stopTraining();

@@ -21,6 +21,7 @@ export function startSocketThread(connection: ConnectionInfo, debug: boolean, li
     session: randomUUID(),
     kernelInfo: kernelInfoContent(),
     busy: new SharedArrayBuffer(4),
+    interrupts: new SharedArrayBuffer(4),
     closed: new SharedArrayBuffer(4),
     debug,
     ...lifecycle,

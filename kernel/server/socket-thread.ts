@@ -7,13 +7,17 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { KernelSockets, makeMessage, Message, MessageChannel } from '../wire';
 import type { FromSocketThread, PortableMessage, SocketThreadData, ToSocketThread } from './worker-messages';
 import { toBuffer } from './worker-messages';
-import { interruptMainThreadWhenSafe } from './interrupt';
+import { BUSY, interruptMainThreadWhenSafe } from './interrupt';
 import { removeOwnedFolder, watchParent } from './parent-watch';
+import { stopIfStuck } from './stop-stuck-cell';
 
 const data = workerData as SocketThreadData;
 const port = parentPort!;
 const busy = new Int32Array(data.busy);
 const closed = new Int32Array(data.closed);
+const interruptsTaken = new Int32Array(data.interrupts);
+/** The execute request whose cell runs now (its execute_input went out, its reply not yet): notices about it go under it. */
+let runningCell: Message['header'] | undefined;
 const post = (m: FromSocketThread) => port.postMessage(m);
 const log = (text: string) => post({ type: 'log', text });
 
@@ -75,11 +79,20 @@ async function main(): Promise<void> {
     const type = msg.header.msg_type;
     if (type === 'interrupt_request') {
       await status('busy', msg);
+      const seen = Atomics.load(interruptsTaken, 0);
       // Post first: a cell waiting on a promise is settled by the main thread as soon as it reads this.
       post({ type: 'interrupt' });
       const how = await interruptMainThreadWhenSafe(busy);
       if (data.debug) log(`[debug] interrupt: ${how}`);
-      await send('control', 'interrupt_reply', { status: 'ok' }, msg);
+      const cell = runningCell;
+      const outcome = how === 'signalled' ? await stopIfStuck(interruptsTaken, seen, () => Atomics.load(busy, 0) !== BUSY.idle) : { stopped: true as const };
+      if (outcome.stopped) {
+        await send('control', 'interrupt_reply', { status: 'ok' }, msg);
+      } else {
+        const evalue = `the interrupt cannot stop this cell: ${outcome.why}. Restart the kernel to stop it (the notebook toolbar's Restart, or "tripletlab: Restart Kernel"); variables defined so far will be lost.`;
+        if (cell) await send('iopub', 'stream', { name: 'stderr', text: `tripletlab: ${evalue}\n` }, { header: cell, identities: [] } as unknown as Message);
+        await send('control', 'interrupt_reply', { status: 'error', ename: 'InterruptFailed', evalue, traceback: [] }, msg);
+      }
       await status('idle', msg);
     } else if (type === 'kernel_info_request') {
       // Answered here so a client can always reach the kernel, even while a cell runs.
@@ -119,6 +132,8 @@ async function main(): Promise<void> {
     if (m.type === 'batch') {
       for (const item of m.items) handle(item);
     } else if (m.type === 'send') {
+      if (m.msgType === 'execute_input') runningCell = m.parent as Message['header'];
+      else if (m.msgType === 'execute_reply' && runningCell?.msg_id === (m.parent as Partial<Message['header']>).msg_id) runningCell = undefined;
       const parent = { header: m.parent, identities: m.identities.map(toBuffer) } as unknown as Message;
       const msg = makeMessage(m.msgType, m.content, data.session, {
         parent: Object.keys(m.parent).length ? parent : undefined,

@@ -55,6 +55,8 @@ export interface SocketThreadData {
    * only sent then), 2 while it is in a step a signal must not cut short, 3 once a signal is sent.
    */
   busy: SharedArrayBuffer;
+  /** Shared counter: interrupt messages the main thread has taken (stop-stuck-cell.ts tells a stuck cell by it). */
+  interrupts: SharedArrayBuffer;
   /** Shared flag: set to 1 by the socket thread once its sockets are closed (or never opened). */
   closed: SharedArrayBuffer;
   debug: boolean;
