@@ -1,4 +1,4 @@
-import { answerableQueries, type RankedRelevance } from './ranked-relevance';
+import { meanOverAnswerable, type RankedRelevance } from './ranked-relevance';
 
 /**
  * MAP@R (Musgrave et al. 2020, §3.2): per query, (1/R) Σ_{i=1..R} P(i)·rel(i), where P(i) is the
@@ -6,11 +6,7 @@ import { answerableQueries, type RankedRelevance } from './ranked-relevance';
  * queries. Unlike R-precision it rewards putting the correct neighbours first.
  */
 export function meanAveragePrecisionAtR(r: RankedRelevance): number {
-  const qs = answerableQueries(r);
-  if (qs.length === 0) return 0;
-  let total = 0;
-  for (const i of qs) {
-    const R = r.matches[i];
+  return meanOverAnswerable(r, (i, R) => {
     const upto = Math.min(R, r.k);
     let hits = 0;
     let sum = 0;
@@ -20,7 +16,6 @@ export function meanAveragePrecisionAtR(r: RankedRelevance): number {
         sum += hits / (t + 1);
       }
     }
-    total += sum / R;
-  }
-  return total / qs.length;
+    return sum / R;
+  });
 }

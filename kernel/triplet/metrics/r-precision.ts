@@ -1,4 +1,4 @@
-import { answerableQueries, type RankedRelevance } from './ranked-relevance';
+import { meanOverAnswerable, type RankedRelevance } from './ranked-relevance';
 
 /**
  * R-precision: with R the query's number of same-label references, the fraction of its R nearest
@@ -6,15 +6,10 @@ import { answerableQueries, type RankedRelevance } from './ranked-relevance';
  * When fewer than R neighbours were retrieved, the missing ones count as misses.
  */
 export function rPrecision(r: RankedRelevance): number {
-  const qs = answerableQueries(r);
-  if (qs.length === 0) return 0;
-  let total = 0;
-  for (const i of qs) {
-    const R = r.matches[i];
+  return meanOverAnswerable(r, (i, R) => {
     const upto = Math.min(R, r.k);
     let hits = 0;
     for (let t = 0; t < upto; t++) hits += r.relevant[i * r.k + t];
-    total += hits / R;
-  }
-  return total / qs.length;
+    return hits / R;
+  });
 }

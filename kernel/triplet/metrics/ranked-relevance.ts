@@ -11,11 +11,19 @@ export interface RankedRelevance {
 }
 
 /**
- * Queries whose label has no reference (R = 0) can never be answered correctly; like PML's
- * `not_lone_query_mask` they are left out of every average.
+ * The mean over answerable queries of `score(query, R)`, R the query's number of same-label
+ * references: the frame every retrieval metric shares. Queries whose label has no reference
+ * (R = 0) can never be answered correctly; like PML's `not_lone_query_mask` they are left out of
+ * every average. 0 when no query is answerable.
  */
-export function answerableQueries(r: RankedRelevance): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < r.matches.length; i++) if (r.matches[i] > 0) out.push(i);
-  return out;
+export function meanOverAnswerable(r: RankedRelevance, score: (query: number, R: number) => number): number {
+  let total = 0;
+  let answerable = 0;
+  for (let i = 0; i < r.matches.length; i++) {
+    const R = r.matches[i];
+    if (R === 0) continue;
+    total += score(i, R);
+    answerable++;
+  }
+  return answerable === 0 ? 0 : total / answerable;
 }

@@ -1,8 +1,6 @@
-import * as tf from '@tensorflow/tfjs';
-import { assertLabels } from '../validation';
+import type * as tf from '@tensorflow/tfjs';
 import { createRandom } from './random';
-import { classIndex, drawFromClass } from './class-index';
-import { checkPK } from './check-pk';
+import { drawBatch, indexForBatches } from './class-index';
 
 export interface PKSamplerOptions {
   labels: tf.Tensor1D | Int32Array | number[];
@@ -22,19 +20,11 @@ export interface PKSamplerOptions {
  * gives the same sequence of batches.
  */
 export function* pkSampler(options: PKSamplerOptions): Generator<Int32Array, void, undefined> {
-  const fn = 'pkSampler';
-  const raw = options?.labels;
-  const count = raw instanceof tf.Tensor ? raw.size : (raw as ArrayLike<number> | undefined)?.length ?? 0;
-  const labels = assertLabels(raw, count, fn);
-  const byClass = classIndex(labels);
-  const eligible = [...byClass.keys()].filter((c) => (byClass.get(c) as number[]).length >= 2);
+  const { byClass, eligible } = indexForBatches(options?.labels, options?.P, options?.K, 'pkSampler');
   const { P, K } = options;
-  checkPK(P, K, eligible.length, fn);
   const rng = createRandom(options.seed ?? 0);
   for (let b = 0; options.batches === undefined || b < options.batches; b++) {
     const classes = rng.shuffle(eligible.slice()).slice(0, P);
-    const batch = new Int32Array(P * K);
-    classes.forEach((c, i) => batch.set(drawFromClass(byClass.get(c) as number[], K, rng), i * K));
-    yield batch;
+    yield drawBatch(classes, byClass, K, rng);
   }
 }

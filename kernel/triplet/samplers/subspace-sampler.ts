@@ -1,8 +1,7 @@
-import * as tf from '@tensorflow/tfjs';
-import { assertLabels, TripletInputError } from '../validation';
+import type * as tf from '@tensorflow/tfjs';
+import { TripletInputError } from '../validation';
 import { createRandom } from './random';
-import { classIndex, drawFromClass } from './class-index';
-import { checkPK } from './check-pk';
+import { drawBatch, indexForBatches } from './class-index';
 
 export interface SubspaceSamplerOptions {
   labels: tf.Tensor1D | Int32Array | number[];
@@ -23,10 +22,8 @@ export interface SubspaceSamplerOptions {
  */
 export function* subspaceSampler(options: SubspaceSamplerOptions): Generator<Int32Array, void, undefined> {
   const fn = 'subspaceSampler';
-  const raw = options?.labels;
-  const count = raw instanceof tf.Tensor ? raw.size : (raw as ArrayLike<number> | undefined)?.length ?? 0;
-  const labels = assertLabels(raw, count, fn);
-  const byClass = classIndex(labels);
+  const { byClass, eligible: allUsable } = indexForBatches(options?.labels, options?.P, options?.K, fn);
+  const { P, K } = options;
   const usable = (c: number): boolean => (byClass.get(c)?.length ?? 0) >= 2;
   const given = options.subspaces;
   const subspaces = Array.isArray(given) ? given : given?.groups;
@@ -42,9 +39,6 @@ export function* subspaceSampler(options: SubspaceSamplerOptions): Generator<Int
       }
     }
   }
-  const allUsable = [...byClass.keys()].filter(usable);
-  const { P, K } = options;
-  checkPK(P, K, allUsable.length, fn);
   const groups = subspaces.map((g) => g.filter(usable)).filter((g) => g.length > 0);
   const rng = createRandom(options.seed ?? 0);
   let order: number[] = [];
@@ -56,8 +50,6 @@ export function* subspaceSampler(options: SubspaceSamplerOptions): Generator<Int
       const inGroup = new Set(classes);
       classes.push(...rng.shuffle(allUsable.filter((c) => !inGroup.has(c))).slice(0, P - classes.length));
     }
-    const batch = new Int32Array(P * K);
-    classes.forEach((c, i) => batch.set(drawFromClass(byClass.get(c) as number[], K, rng), i * K));
-    yield batch;
+    yield drawBatch(classes, byClass, K, rng);
   }
 }

@@ -3,6 +3,7 @@
  * distances computed directly from coordinates, no tensors involved.
  */
 import * as tf from '@tensorflow/tfjs';
+import { createRandom } from '../../../kernel/triplet/samplers/random';
 
 export type Name = 'euclidean' | 'squared-euclidean' | 'cosine';
 
@@ -51,16 +52,9 @@ export function minedKeys(m: { anchors: tf.Tensor; positives: tf.Tensor; negativ
   return a.map((v, i) => `${v},${p[i]},${n[i]}`).sort();
 }
 
-/** Seeded random points (mulberry32 inline so tests do not rely on the code under test). */
+/** Seeded random points (the library's generator; none of the code compared here draws numbers). */
 export function randomPoints(count: number, dim: number, seed: number, scale = 1): number[][] {
-  let s = seed >>> 0;
-  const rnd = (): number => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rnd = createRandom(seed).next;
   return Array.from({ length: count }, () => Array.from({ length: dim }, () => (rnd() * 2 - 1) * scale));
 }
 
