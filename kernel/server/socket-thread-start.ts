@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { extname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { ConnectionInfo } from '../wire/connection';
+import { startWorker } from '../worker-thread';
 import { kernelInfoContent } from './kernel-info';
 import type { SocketThreadData } from './worker-messages';
 
@@ -26,11 +26,6 @@ export function startSocketThread(connection: ConnectionInfo, debug: boolean, li
     debug,
     ...lifecycle,
   };
-  const ext = extname(__filename);
-  const worker = new Worker(join(__dirname, `socket-thread${ext}`), {
-    workerData: data,
-    // From TypeScript sources (tests) the worker needs the same on-the-fly transpiler as its parent.
-    execArgv: ext === '.ts' ? ['-r', require.resolve('sucrase/register/ts')] : [],
-  });
+  const worker = startWorker(__filename, 'socket-thread', { workerData: data });
   return { worker, data };
 }

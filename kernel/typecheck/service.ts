@@ -1,11 +1,12 @@
 import * as path from 'path';
-import { Worker } from 'worker_threads';
+import type { Worker } from 'worker_threads';
 import type { CellDiagnostic, Completion, Inspection } from '../api';
 import { TypeServiceError } from './errors';
 import { formatDiagnostics } from './format';
 import { cacheable } from './cacheable';
 import { codePointLength } from './positions';
 import type { CheckResult, Reply, Request, WorkerOptions, WorkerStats } from './protocol';
+import { startWorker } from '../worker-thread';
 
 const RECENT_CHECKS = 64;
 
@@ -48,13 +49,10 @@ export class TypeService {
   }
 
   private constructor(opts: WorkerOptions) {
-    const ext = path.extname(__filename);
-    // From TypeScript sources (tests) the worker needs the same on-the-fly transpiler as its parent.
-    const execArgv = ext === '.ts' ? ['-r', require.resolve('sucrase/register/ts')] : [];
     // A bounded old generation makes V8 collect the checker's garbage (each check builds a new
     // program) instead of growing the heap: 473 → 340 MB RSS after 200 declaration cells here.
     // The live heap of a warm checker is ~110–120 MB, tfjs typings included.
-    this.worker = new Worker(path.join(__dirname, 'worker' + ext), { workerData: opts, execArgv, resourceLimits: { maxOldGenerationSizeMb: 256 } });
+    this.worker = startWorker(__filename, 'worker', { workerData: opts, resourceLimits: { maxOldGenerationSizeMb: 256 } });
     this.ready = new Promise<void>((resolve, reject) => (this.settleReady = { resolve, reject }));
     // Nobody has to await `ready`; a failure also surfaces on the next request.
     this.ready.catch(() => undefined);

@@ -1,5 +1,4 @@
-import * as path from 'path';
-import { Worker } from 'worker_threads';
+import { startWorker } from '../../worker-thread';
 import type { MatrixInput } from '../metrics/matrix-input';
 import type { LayoutJob, LayoutOutcome } from './layout-job';
 import { finishProjection, prepareProjection, type ProjectCallOptions, type ProjectionResult } from './project';
@@ -34,10 +33,7 @@ export async function projectAsync(x: MatrixInput, options: ProjectCallOptions &
 export async function layoutInWorker(job: LayoutJob, options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => boolean | void } = {}): Promise<LayoutOutcome> {
   const what = job.method === 'umap' ? 'UMAP' : 't-SNE';
   if (options.signal?.aborted) throw new ProjectionAbortedError(what);
-  const ext = path.extname(__filename);
-  // From TypeScript sources (tests) the worker needs the same on-the-fly transpiler as its parent.
-  const execArgv = ext === '.ts' ? ['-r', require.resolve('sucrase/register/ts')] : [];
-  const worker = new Worker(path.join(__dirname, 'layout-worker' + ext), { execArgv });
+  const worker = startWorker(__filename, 'layout-worker');
   let abort = () => undefined as void;
   try {
     return await new Promise<LayoutOutcome>((resolve, reject) => {

@@ -1,5 +1,5 @@
-import * as path from 'path';
-import { Worker } from 'worker_threads';
+import type { Worker } from 'worker_threads';
+import { startWorker } from '../../worker-thread';
 import { countsLength, MatrixRowCounter, type MatrixInput } from './matrix-histograms';
 import type { PairHistograms } from './histogram-frame';
 import { CONTROL_DONE, CONTROL_NEXT, CONTROL_ROWS, ROW_BLOCK, type RowJob } from './row-job';
@@ -104,11 +104,8 @@ export class RowSplitter {
 
   private ensureWorker(): void {
     if (this.worker || this.broken) return;
-    const ext = path.extname(__filename);
-    // From TypeScript sources (tests) the worker needs the same on-the-fly transpiler as its parent.
-    const execArgv = ext === '.ts' ? ['-r', require.resolve('sucrase/register/ts')] : [];
     try {
-      this.worker = new Worker(path.join(__dirname, 'row-worker' + ext), { execArgv });
+      this.worker = startWorker(__filename, 'row-worker');
     } catch {
       this.giveUp();
       return;
