@@ -3,7 +3,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { repoRoot } from '../support/paths';
-import { execute, plain } from './run-tutorial';
+import { quoteCount, unbackedQuotes, withEachQuoteEdited } from './quoted-numbers';
+import { committed, execute, markdownOf, plain } from './run-tutorial';
 
 // The tutorials people share: each must run top to bottom headless, as `tripletlab run` does.
 const notebooks = readdirSync(join(repoRoot(), 'notebooks')).filter((f) => f.endsWith('.ipynb')).sort();
@@ -47,9 +48,17 @@ test('04-cnn-on-digits trains a CNN on the default backend that retrieves well, 
   assert.ok(trained.p1 >= 0.95 && trained.mapAtR > raw.mapAtR + 0.4, `CNN ${JSON.stringify(trained)} against raw pixels ${JSON.stringify(raw)}`);
   assert.ok(outputs.some((o) => o.data && 'image/png' in o.data), 'the retrieval examples are an image');
   assert.match(outputs.map(plain).join("\n"), /backend: (wasm|tensorflow)/);
-  // The figures the closing text quotes are the ones the notebook printed.
-  const text = nb.cells.filter((c) => c.cell_type === 'markdown').map((c) => [(c as { source?: string | string[] }).source ?? ''].flat().join('')).join('\n');
-  const quoted = /\*\*([\d.]+)\*\* of the held-out digits \(precision@1\) with a MAP@R of \*\*([\d.]+)\*\*/.exec(text);
+  // The run reproduces the figures the committed text quotes (exactly as committed: the test below).
+  const quoted = /\*\*([\d.]+)\*\* of the held-out digits \(precision@1\) with a MAP@R of \*\*([\d.]+)\*\*/.exec(markdownOf(nb));
   assert.ok(quoted, 'the closing text quotes precision@1 and MAP@R');
   assert.ok(Math.abs(Number(quoted[1]) - trained.p1) < 0.006 && Math.abs(Number(quoted[2]) - trained.mapAtR) < 0.006, `quoted ${quoted[1]} / ${quoted[2]}, printed ${trained.p1} / ${trained.mapAtR}`);
+});
+
+test('00, 01 and 04 as committed: every figure their text quotes in bold is one their outputs print, and an edited quote is caught', () => {
+  for (const name of ['00-hello.ipynb', '01-triplet-mnist.ipynb', '04-cnn-on-digits.ipynb']) {
+    const nb = committed(name);
+    assert.deepEqual(unbackedQuotes(nb), [], name);
+    for (const { edit, nb: edited } of withEachQuoteEdited(nb)) assert.equal(unbackedQuotes(edited).length, 1, `${name}: editing ${edit} goes unnoticed`);
+  }
+  assert.ok(quoteCount(committed('04-cnn-on-digits.ipynb')) >= 2);
 });
