@@ -34,7 +34,7 @@ function rootSize(svg: string, where: string): { width: number; height: number }
   const height = size('height');
   if (!open || !(width > 0) || !(height > 0)) {
     throw new TripletInputError(where, FN, open ? 'has no numeric width and height on its <svg> element' : 'is not an SVG document',
-      'Pass SVG markup whose root element has width="…" and height="…" in pixels, as triplet.distancesSvg and triplet.trainingSvg return.');
+      'Pass SVG markup whose root element has width="…" and height="…" in pixels, such as the image/svg+xml of triplet.trainingBundle(…).');
   }
   return { width, height };
 }
