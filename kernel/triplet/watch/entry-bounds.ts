@@ -52,12 +52,3 @@ export class EntryBounds {
   }
 }
 
-export function rowNorms(x: Float32Array, n: number, d: number): Float64Array {
-  const norms = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let k = 0; k < d; k++) s += x[i * d + k] ** 2;
-    norms[i] = Math.sqrt(s);
-  }
-  return norms;
-}

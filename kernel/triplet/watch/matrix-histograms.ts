@@ -1,5 +1,6 @@
 import type { DistanceName } from '../distances/types';
-import { EntryBounds, rowNorms } from './entry-bounds';
+import { rowNorms } from '../distances/row-norms';
+import { EntryBounds } from './entry-bounds';
 import { finishHistograms, histogramFrame, type HistogramFrame, type PairHistograms } from './histogram-frame';
 import { dist } from './pair-histograms';
 

@@ -12,6 +12,7 @@ import { distanceMatrix, MATRIX_LIMIT } from './distance-matrix';
 import { knnFromMatrix } from './matrix-knn';
 import { pairHistograms } from './pair-histograms';
 import { matrixBuffer, RowSplitter } from './row-splitter';
+import { normalizeRowsInPlace, rowNorms } from '../distances/row-norms';
 
 export interface SnapshotOptions {
   bins: number;
@@ -36,24 +37,11 @@ export interface SnapshotState {
   matrix?: Float32Array;
 }
 
-function normalizeRows(x: Float32Array, n: number, d: number): void {
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let k = 0; k < d; k++) s += x[i * d + k] ** 2;
-    const inv = 1 / Math.sqrt(Math.max(s, 1e-12));
-    for (let k = 0; k < d; k++) x[i * d + k] *= inv;
-  }
-}
-
 /** Upper end of the histogram range: exact bounds for unit vectors, else twice the largest norm. */
 function upperBound(x: Float32Array, n: number, d: number, cfg: ResolvedConfig): number {
   if (cfg.distance === 'cosine') return 2;
   let maxNorm = 0;
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let k = 0; k < d; k++) s += x[i * d + k] ** 2;
-    maxNorm = Math.max(maxNorm, Math.sqrt(s));
-  }
+  for (const norm of rowNorms(x, n, d)) maxNorm = Math.max(maxNorm, norm);
   const diameter = cfg.normalize ? 2 : Math.max(2 * maxNorm, 1e-6);
   return cfg.distance === 'squared-euclidean' ? diameter * diameter : diameter;
 }
@@ -85,7 +73,7 @@ export function snapshot(
   fn = 'triplet.watch',
 ): Snapshot {
   const e = embed(model, probe.x);
-  if (cfg.normalize) normalizeRows(e.data, e.n, e.dims);
+  if (cfg.normalize) normalizeRowsInPlace(e.data, e.n, e.dims);
   const histogramOptions = {
     distance: cfg.distance,
     margin: cfg.margin,
