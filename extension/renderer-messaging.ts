@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ExtensionToRendererMessage } from '../contract/payloads/renderer-messages';
+import { isRendererToExtensionMessage, type ExtensionToRendererMessage } from '../contract/payloads/renderer-messages';
 import { marginProblem } from './config/margin-value';
 import type { NotebookSession } from './kernel/notebook-session';
 import type { Sessions } from './kernel/sessions';
@@ -16,9 +16,9 @@ export class RendererBridge implements vscode.Disposable {
 
   constructor(sessions: Sessions) {
     this.subscription = this.messaging.onDidReceiveMessage(({ editor, message }) => {
-      const m = message as { type?: unknown; value?: unknown } | null;
-      if (!m || m.type !== 'setMargin') return;
-      const problem = marginProblem(m.value, 'tripletlab plot');
+      // Webview messages are untrusted input: anything but a well-formed setMargin is ignored.
+      if (!isRendererToExtensionMessage(message)) return;
+      const problem = marginProblem(message.value, 'tripletlab plot');
       if (problem) {
         void vscode.window.showWarningMessage(problem);
         return;
@@ -29,7 +29,7 @@ export class RendererBridge implements vscode.Disposable {
         return;
       }
       try {
-        session.kernel.setConfig({ margin: m.value as number });
+        session.kernel.setConfig({ margin: message.value });
       } catch (err) {
         void vscode.window.showWarningMessage(`tripletlab plot: ${err instanceof Error ? err.message : String(err)}`);
       }
