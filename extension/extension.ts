@@ -13,26 +13,18 @@ let sessions: Sessions | undefined;
 
 export function activate(context: vscode.ExtensionContext): void {
   const channel = vscode.window.createOutputChannel('tripletlab');
-  let statusBar: ConfigStatusBar | undefined;
-  let bridge: RendererBridge | undefined;
-  sessions = new Sessions(context.extensionPath, channel, {
-    config: (session, config, source) => {
-      statusBar?.changed(session);
-      if (source !== 'code') bridge?.marginApplied(session, config.margin);
-    },
-    configGone: (session) => statusBar?.changed(session),
-    died: (session, err) => {
-      const name = session.notebook.uri.path.split('/').pop();
-      void vscode.window
-        .showErrorMessage(`tripletlab: the kernel of ${name} exited (${err.signal ?? `code ${err.code}`}). The notebook is unchanged; its variables are lost.`, 'Restart Kernel', 'Show Kernel Output')
-        .then((choice) => {
-          if (choice === 'Restart Kernel') void restartKernel(session);
-          if (choice === 'Show Kernel Output') channel.show(true);
-        });
-    },
+  sessions = new Sessions(context.extensionPath, channel);
+  const died = sessions.onDidKernelDie(({ session, error: err }) => {
+    const name = session.notebook.uri.path.split('/').pop();
+    void vscode.window
+      .showErrorMessage(`tripletlab: the kernel of ${name} exited (${err.signal ?? `code ${err.code}`}). The notebook is unchanged; its variables are lost.`, 'Restart Kernel', 'Show Kernel Output')
+      .then((choice) => {
+        if (choice === 'Restart Kernel') void restartKernel(session);
+        if (choice === 'Show Kernel Output') channel.show(true);
+      });
   });
-  statusBar = new ConfigStatusBar(sessions);
-  bridge = new RendererBridge(sessions);
+  const statusBar = new ConfigStatusBar(sessions);
+  const bridge = new RendererBridge(sessions);
   const log = (message: string) => channel.appendLine(message);
   const language = new KernelLanguageFeatures(sessions, log);
   const controller = createController(sessions, log, {
@@ -49,9 +41,10 @@ export function activate(context: vscode.ExtensionContext): void {
   };
   context.subscriptions.push(
     channel,
-    sessions,
+    died,
     statusBar,
     bridge,
+    sessions,
     language,
     controller,
     // A notebook saved with our kernelspec gets our kernel preferred and its cells checked at once.

@@ -12,10 +12,14 @@ export const RENDERER_ID = 'tripletlab.renderer';
  */
 export class RendererBridge implements vscode.Disposable {
   private readonly messaging = vscode.notebooks.createRendererMessaging(RENDERER_ID);
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
 
   constructor(sessions: Sessions) {
-    this.subscription = this.messaging.onDidReceiveMessage(({ editor, message }) => {
+    // A margin set from the editor or a plot moves every plot's line; one set by a cell's code is drawn by that cell.
+    const applied = sessions.onDidChangeConfig(({ session, config, source }) => {
+      if (config && source !== 'code') this.marginApplied(session, config.margin);
+    });
+    const received = this.messaging.onDidReceiveMessage(({ editor, message }) => {
       // Webview messages are untrusted input: anything but a well-formed setMargin is ignored.
       if (!isRendererToExtensionMessage(message)) return;
       const problem = marginProblem(message.value, 'tripletlab plot');
@@ -34,6 +38,7 @@ export class RendererBridge implements vscode.Disposable {
         void vscode.window.showWarningMessage(`tripletlab plot: ${err instanceof Error ? err.message : String(err)}`);
       }
     });
+    this.subscriptions = [applied, received];
   }
 
   /** Tells the plots of this notebook that the kernel's margin is now `value`. */
@@ -45,6 +50,6 @@ export class RendererBridge implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const s of this.subscriptions) s.dispose();
   }
 }

@@ -6,16 +6,19 @@ import type { Sessions } from './kernel/sessions';
 /** Shows the active notebook kernel's margin and mining, kept live from the config comm's broadcasts. */
 export class ConfigStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('tripletlab.config', vscode.StatusBarAlignment.Right, 100);
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly sessions: Sessions) {
     this.item.name = 'tripletlab triplet configuration';
     this.item.command = 'tripletlab.setMargin';
-    this.subscription = vscode.window.onDidChangeActiveNotebookEditor(() => this.refresh());
+    this.subscriptions = [
+      vscode.window.onDidChangeActiveNotebookEditor(() => this.refresh()),
+      sessions.onDidChangeConfig(({ session }) => this.changed(session)),
+    ];
   }
 
-  /** Call when any session's configuration changed or went away. */
-  changed(session: NotebookSession): void {
+  /** A session's configuration changed or went away: redraw if it is the active notebook's. */
+  private changed(session: NotebookSession): void {
     if (vscode.window.activeNotebookEditor?.notebook === session.notebook) this.refresh();
   }
 
@@ -33,7 +36,7 @@ export class ConfigStatusBar implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const s of this.subscriptions) s.dispose();
     this.item.dispose();
   }
 }

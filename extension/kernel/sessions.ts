@@ -6,11 +6,14 @@ import { kernelArgv } from './kernel-argv';
 import type { KernelDiedError } from './kernel-died-error';
 import { NotebookSession } from './notebook-session';
 
-export interface SessionEvents {
-  config(session: NotebookSession, config: SerialConfig, source: ConfigSource | undefined): void;
-  /** The kernel closed the config comm or it is no longer running: the controls have nothing to show. */
-  configGone(session: NotebookSession): void;
-  died(session: NotebookSession, error: KernelDiedError): void;
+/**
+ * A session's configuration changed (`source`: who changed it), or went away (no `config`: the
+ * kernel closed the config comm or is no longer running, so the controls have nothing to show).
+ */
+export interface ConfigChange {
+  session: NotebookSession;
+  config?: SerialConfig;
+  source?: ConfigSource;
 }
 
 /** The nbformat metadata names this kernel (VS Code's ipynb serializer keeps it under `metadata.metadata`). */
@@ -25,11 +28,15 @@ export class Sessions implements vscode.Disposable {
   /** Notebooks whose kernel was picked: ours, or explicitly another (onDidChangeSelectedNotebooks). */
   private readonly selected = new Set<string>();
   private readonly deselected = new Set<string>();
+  private readonly configChanged = new vscode.EventEmitter<ConfigChange>();
+  private readonly kernelDied = new vscode.EventEmitter<{ session: NotebookSession; error: KernelDiedError }>();
+  /** Fires for every session's configuration broadcast, and when it goes away. */
+  readonly onDidChangeConfig = this.configChanged.event;
+  readonly onDidKernelDie = this.kernelDied.event;
 
   constructor(
     private readonly extensionPath: string,
     private readonly channel: vscode.OutputChannel,
-    private readonly events: SessionEvents,
   ) {}
 
   setSelected(notebook: vscode.NotebookDocument, selected: boolean): void {
@@ -58,22 +65,21 @@ export class Sessions implements vscode.Disposable {
     let session = this.byUri.get(key);
     if (session) return session;
     const name = basename(notebook.uri.path);
-    const events = this.events;
     session = new NotebookSession(notebook, {
       argv: () => kernelArgv(this.extensionPath, launchSettings(notebook.uri)),
       output: (_stream, text) => this.channel.append(text.replace(/^(?=.)/gm, `[${name}] `)),
       died: (err) => {
         this.channel.appendLine(`[${name}] ${err.message}`);
-        events.configGone(session!);
-        events.died(session!, err);
+        this.configChanged.fire({ session: session! });
+        this.kernelDied.fire({ session: session!, error: err });
       },
       config: {
-        config: (config, source) => events.config(session!, config, source),
+        config: (config, source) => this.configChanged.fire({ session: session!, config, source }),
         error: (message) => {
           this.channel.appendLine(`[${name}] tripletlab.config: ${message}`);
           void vscode.window.showWarningMessage(`tripletlab: the kernel refused the setting: ${message}`);
         },
-        closed: () => events.configGone(session!),
+        closed: () => this.configChanged.fire({ session: session! }),
       },
       initialConfig: () => ({ watch: watchEnabled(notebook.uri) }),
     });
@@ -92,12 +98,14 @@ export class Sessions implements vscode.Disposable {
     const session = this.byUri.get(key);
     if (!session) return;
     this.byUri.delete(key);
-    this.events.configGone(session);
+    this.configChanged.fire({ session });
     await session.kernel.dispose();
   }
 
   dispose(): void {
     for (const s of this.byUri.values()) void s.kernel.dispose();
     this.byUri.clear();
+    this.configChanged.dispose();
+    this.kernelDied.dispose();
   }
 }
