@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ConfigPatch } from '../contract/comms/config-messages';
 import { parseMargin } from './config/margin-value';
 import type { NotebookSession } from './kernel/notebook-session';
+import { interruptKernel } from './kernel/interrupt';
 import { restartKernel } from './kernel/restart';
 import type { Sessions } from './kernel/sessions';
 
@@ -45,7 +46,8 @@ export function registerCommands(sessions: Sessions, channel: vscode.OutputChann
       if (session) await restartKernel(session);
     }),
     vscode.commands.registerCommand('tripletlab.interruptKernel', async () => {
-      await activeSession(sessions, 'Interrupt Kernel')?.kernel.interrupt();
+      const session = activeSession(sessions, 'Interrupt Kernel');
+      if (session) await interruptKernel(session);
     }),
     vscode.commands.registerCommand('tripletlab.setMargin', async () => {
       const session = activeSession(sessions, 'Set Triplet Margin');

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { runCells } from './execution/run-cells';
+import { interruptKernel } from './kernel/interrupt';
 import type { Sessions } from './kernel/sessions';
 import { launchSettings } from './settings';
 
@@ -22,11 +23,8 @@ export function createController(sessions: Sessions, log: (message: string) => v
   controller.executeHandler = (cells, notebook) =>
     runCells(sessions.get(notebook), controller, cells, { log, nodePath: () => launchSettings(notebook.uri).nodePath }).finally(() => events.ran(notebook));
   controller.interruptHandler = async (notebook) => {
-    try {
-      await sessions.find(notebook)?.kernel.interrupt();
-    } catch (err) {
-      void vscode.window.showWarningMessage(`tripletlab: interrupt failed: ${err instanceof Error ? err.message : String(err)}`);
-    }
+    const session = sessions.find(notebook);
+    if (session) await interruptKernel(session);
   };
   controller.onDidChangeSelectedNotebooks(({ notebook, selected }) => {
     sessions.setSelected(notebook, selected);

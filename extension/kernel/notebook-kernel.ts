@@ -169,10 +169,15 @@ export class NotebookKernel {
     return result;
   }
 
-  /** Sends interrupt_request on the control channel (the kernel stops the running cell with SIGINT). */
+  /**
+   * Sends interrupt_request on the control channel; rejects with the kernel's reason when it could
+   * not stop the running cell (a busy loop where a forced stop would corrupt Node).
+   */
   async interrupt(): Promise<void> {
     if (!this.running) return;
-    await this.running.client.interrupt();
+    const reply = await this.running.client.interrupt(10_000);
+    const content = reply.content as { status?: string; evalue?: unknown };
+    if (content.status === 'error') throw new Error(String(content.evalue ?? 'the kernel could not interrupt the cell'));
   }
 
   setConfig(patch: ConfigPatch): void {

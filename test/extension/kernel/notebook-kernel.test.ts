@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { KernelDiedError } from '../../../extension/kernel/kernel-died-error';
+import { KernelStoppedError } from '../../../extension/kernel/kernel-stopped-error';
+import { NotebookKernel } from '../../../extension/kernel/notebook-kernel';
+import { repoRoot } from '../../support/paths';
+import { kernelArgv } from '../../kernel/server/kernel-process';
+
+/** The extension's kernel object against the real kernel process, as a notebook in VS Code uses it. */
+function notebookKernel(died: KernelDiedError[] = []): NotebookKernel {
+  return new NotebookKernel({
+    argv: () => kernelArgv(['--typecheck', 'off']),
+    cwd: repoRoot(),
+    output: () => undefined,
+    died: (err) => died.push(err),
+    config: { config: () => undefined, error: () => undefined, closed: () => undefined },
+    initialConfig: () => undefined,
+  });
+}
+
+/** Resolves once the kernel runs a cell (its execute_input is out; the editor's comms load the helpers first). */
+async function running(kernel: NotebookKernel): Promise<void> {
+  const client = (await kernel.start()).client;
+  await new Promise<void>((resolve) => {
+    const off = client.onIOPub((m) => {
+      if (m.header.msg_type !== 'execute_input') return;
+      off();
+      resolve();
+    });
+  });
+  await new Promise((r) => setTimeout(r, 300));
+}
+
+test("a cell's process.exit(1) fails that cell with a sentence naming exit code 1, not a closed-client error", async () => {
+  const died: KernelDiedError[] = [];
+  const kernel = notebookKernel(died);
+  try {
+    await kernel.start();
+    const err = await kernel.execute('console.log("bye"); process.exit(1)', {}).then(() => undefined, (e: unknown) => e);
+    assert.ok(err instanceof KernelDiedError, `got ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`);
+    assert.equal(err.code, 1);
+    assert.match(err.message, /^The tripletlab kernel exited \(exit code 1\) while this cell was running\./);
+    assert.doesNotMatch(err.message, /KernelClient|ClientClosed|SIGABRT/);
+    assert.equal(died.length, 1, 'the editor is told once');
+  } finally {
+    await kernel.dispose();
+  }
+});
+
+test('a restart while a cell runs fails that cell saying the kernel was restarted', async () => {
+  const kernel = notebookKernel();
+  try {
+    await kernel.start();
+    const running = kernel.execute('await new Promise((r) => setTimeout(r, 60_000))', {}).then(() => undefined, (e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 300));
+    await kernel.restart();
+    const err = await running;
+    assert.ok(err instanceof KernelStoppedError, `got ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`);
+    assert.match(err.message, /restarted or stopped before this cell finished/);
+    const after = await kernel.execute('6 * 7', {});
+    assert.equal(after.reply.content.status, 'ok', 'the restarted kernel runs cells');
+  } finally {
+    await kernel.dispose();
+  }
+});
+
+test('interrupt stops a busy loop after an await, and rejects with the reason and the way out where the kernel cannot stop one', async () => {
+  const kernel = notebookKernel();
+  try {
+    await kernel.start();
+    const loop = kernel.execute('await null; while (true) {}', {});
+    await running(kernel);
+    await kernel.interrupt();
+    assert.equal(((await loop).reply.content as { ename?: string }).ename, 'Interrupted');
+
+    const stuck = kernel.execute('setTimeout(() => { while (true) {} }, 0); await new Promise(() => {})', {});
+    stuck.catch(() => undefined);
+    await running(kernel);
+    await assert.rejects(kernel.interrupt(), /the interrupt cannot stop this cell: .*Restart the kernel/);
+  } finally {
+    await kernel.dispose();
+  }
+});
