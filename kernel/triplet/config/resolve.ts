@@ -2,7 +2,7 @@ import type { Miner } from '../miners/types';
 import { TripletInputError } from '../validation/errors';
 import { miningEntry } from './mining-table';
 import { activeStage } from './stage';
-import { getConfig, getPosition } from './store';
+import { getConfig } from './store';
 import type { MiningOption, ResolvedConfig, SamplerKind, TripletConfig, TrainingPosition } from './types';
 
 function resolveMining(option: MiningOption, at: TrainingPosition): { mining: string; miner: Miner; sampler: SamplerKind } {
@@ -24,10 +24,12 @@ function resolveMargin(margin: TripletConfig['margin'], at: TrainingPosition): n
   return m;
 }
 
-/** The configuration at one training position (0-based), schedules evaluated. */
-export function resolveConfig(step?: number, epoch?: number, config: TripletConfig = getConfig()): ResolvedConfig {
-  const here = getPosition();
-  const at = { step: step ?? here.step, epoch: epoch ?? here.epoch };
+/**
+ * The configuration at one training position (0-based), schedules evaluated. The position is
+ * always the caller's: the one `fit` last reached is `getPosition()`, asked for explicitly.
+ */
+export function resolveConfig(step: number, epoch: number, config: TripletConfig = getConfig()): ResolvedConfig {
+  const at = { step, epoch };
   return {
     margin: resolveMargin(config.margin, at),
     ...resolveMining(config.mining, at),

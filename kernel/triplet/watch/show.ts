@@ -1,6 +1,7 @@
 import type { KernelApi, MimeBundle } from '../../api';
 import { getKernel } from '../config/host';
 import { resolveConfig } from '../config/resolve';
+import { getPosition } from '../config/store';
 import type { DistancesPayload, ProjectionPayload } from '../../../contract/payloads';
 import { runLayoutJob } from '../projections/layout-job';
 import { distancesBundle, projectionBundle } from '../render';
@@ -21,8 +22,10 @@ export interface Shown {
 export function takeSnapshot(model: EmbeddingModel, probe: Probe, options: WatchOptions, previous: SnapshotState, fn: string): Snapshot {
   const o = resolveWatchOptions(options, fn);
   const data = toTensorData(probe, model, 'probe', fn);
+  // The plots show the margin and mining where training stands now (as the status bar does).
+  const now = getPosition();
   try {
-    return snapshot(model, { x: data.x, labels: data.labels, labelNames: probe.labelNames }, resolveConfig(), o, previous, undefined, fn);
+    return snapshot(model, { x: data.x, labels: data.labels, labelNames: probe.labelNames }, resolveConfig(now.step, now.epoch), o, previous, undefined, fn);
   } finally {
     if (data.owned) data.x.dispose();
   }
