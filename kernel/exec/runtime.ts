@@ -16,6 +16,7 @@ import { isComplete, type Completeness } from './is-complete';
 import { createModuleLoader } from './module-loader';
 import { oversizedOutput } from './output-limits';
 import { OutputRouter, type StreamName } from './output-router';
+import { endsWithSemicolon } from './quiet-result';
 import { TensorLeakWatch, type TensorMemory } from './tensor-memory';
 import { transpileCell } from './transpile';
 
@@ -204,7 +205,7 @@ export class CellRuntime {
       case 'thrown':
         return { status: 'error', ...formatError(evaluation.value, this.sources, { cell, line: evaluation.line ?? 1, column: evaluation.column ?? 1 }) };
       case 'value': {
-        if (silent) return { status: 'ok' };
+        if (silent || (evaluation.value !== undefined && endsWithSemicolon(code))) return { status: 'ok' };
         try {
           const result = bundleOf(evaluation.value);
           const refused = result && oversizedOutput('execute_result', { data: result });
