@@ -1,6 +1,6 @@
 /**
  * Many-identity benchmark (issue: "100K identities"), on a synthetic data set of identities in
- * confusable families (families.ts), made here with a fixed seed:
+ * confusable families (triplet.makeIdentities, kernel/triplet/datasets/identity-families.ts), made here with a fixed seed:
  * 1. build: buildSubspaces over 100,000 identities (2 samples each, 64 dims) into subspaces of
  *    ~10,000 identities, as Wang et al. 2017; seconds and peak RSS.
  * 2. retrieval: exact nearest neighbours of 4,000 queries in a 100,000 × 64 gallery (one sample
