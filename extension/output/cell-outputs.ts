@@ -42,6 +42,21 @@ function metadataOf(content: Record<string, unknown>): Record<string, unknown> |
 }
 
 /**
+ * Output metadata in the shape VS Code's ipynb serializer reads when it saves a notebook
+ * (`outputType`, `executionCount`, the Jupyter metadata under `metadata`): without `outputType`
+ * every result was saved as display_data, so GitHub and Jupyter showed no `Out[n]`.
+ */
+function ipynbMetadata(msgType: 'display_data' | 'execute_result', content: Record<string, unknown>): Record<string, unknown> {
+  const metadata = metadataOf(content);
+  const count = content.execution_count;
+  return {
+    outputType: msgType,
+    ...(msgType === 'execute_result' && typeof count === 'number' ? { executionCount: count } : {}),
+    ...(metadata ? { metadata } : {}),
+  };
+}
+
+/**
  * Turns one cell's IOPub messages into output operations (Jupyter messaging spec, "IOPub"):
  * consecutive `stream` text of the same name joins one output, `display_data` and
  * `execute_result` each add one, `update_display_data` replaces every output shown under its
@@ -66,7 +81,7 @@ export class CellOutputs<C> {
         return this.here(this.stream(content.name === 'stderr' ? 'stderr' : 'stdout', String(content.text ?? '')));
       case 'display_data':
       case 'execute_result':
-        return this.here(this.display(content));
+        return this.here(this.display(msg.header.msg_type, content));
       case 'update_display_data':
         return this.update(content);
       case 'clear_output':
@@ -107,7 +122,7 @@ export class CellOutputs<C> {
     return [...ops, { op: 'append', output: { id, items: [item] } }];
   }
 
-  private display(content: Record<string, unknown>): OutputOp[] {
+  private display(msgType: 'display_data' | 'execute_result', content: Record<string, unknown>): OutputOp[] {
     const ops = this.beforeOutput();
     const id = newId();
     this.outputs.push({ id });
@@ -117,7 +132,7 @@ export class CellOutputs<C> {
       list.push({ cell: this.cell, outputId: id });
       this.displays.set(displayId, list);
     }
-    return [...ops, { op: 'append', output: { id, items: bundleItems(content.data), metadata: metadataOf(content) } }];
+    return [...ops, { op: 'append', output: { id, items: bundleItems(content.data), metadata: ipynbMetadata(msgType, content) } }];
   }
 
   private update(content: Record<string, unknown>): { cell: C; ops: OutputOp[] }[] {

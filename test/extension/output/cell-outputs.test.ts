@@ -35,9 +35,15 @@ test('display_data and execute_result add one output each with one item per MIME
   assert.equal(r.length, 2);
   const [d, e] = r as Extract<OutputOp, { op: 'append' }>[];
   assert.deepEqual(d.output.items.map((i) => i.mime), ['text/html', 'text/plain']);
-  assert.deepEqual(d.output.metadata, { isolated: true });
   assert.deepEqual(e.output.items, [{ kind: 'text', mime: 'text/plain', value: '2' }]);
-  assert.equal(e.output.metadata, undefined);
+});
+
+test("results are saved as execute_result with their execution count (Out[n]), displays as display_data with their metadata (VS Code's ipynb serializer fields)", () => {
+  const out = new CellOutputs('A', new Map());
+  const r = ops(run(out, [msg('display_data', { data: { 'text/plain': 'x' }, metadata: { isolated: true } }), msg('execute_result', { data: { 'text/plain': '2' }, metadata: {}, execution_count: 7 })]));
+  const [d, e] = r as Extract<OutputOp, { op: 'append' }>[];
+  assert.deepEqual(d.output.metadata, { outputType: 'display_data', metadata: { isolated: true } });
+  assert.deepEqual(e.output.metadata, { outputType: 'execute_result', executionCount: 7 });
 });
 
 test('update_display_data replaces every output shown under its display id, in other cells too', () => {
