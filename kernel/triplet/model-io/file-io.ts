@@ -21,9 +21,7 @@ export function fileIO(url: string): tf.io.IOHandler {
   if (typeof url !== 'string' || pathOf(url) === '') {
     throw new TripletInputError('url', FN, `is ${JSON.stringify(url)}`, "Pass a folder to save to, e.g. 'file://./my-model', or its model.json to load.");
   }
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const fs = require('node:fs') as typeof import('node:fs');
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const path = require('node:path') as typeof import('node:path');
   const target = path.resolve(pathOf(url));
 
