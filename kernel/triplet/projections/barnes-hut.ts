@@ -47,7 +47,8 @@ export class SpaceTree {
       this.leafOf = new Int32Array(n);
     }
     let extent = 1e-12;
-    const centre = [0, 0, 0];
+    this.nodes = 0;
+    const root = this.add(0, 0);
     for (let c = 0; c < dims; c++) {
       let lo = Infinity, hi = -Infinity;
       for (let i = 0; i < n; i++) {
@@ -55,11 +56,10 @@ export class SpaceTree {
         if (v < lo) lo = v;
         if (v > hi) hi = v;
       }
-      centre[c] = (lo + hi) / 2;
+      this.mid[root * dims + c] = (lo + hi) / 2;
       extent = Math.max(extent, hi - lo);
     }
-    this.nodes = 0;
-    this.add(centre, extent / 2 + 1e-5, 0);
+    this.half[root] = extent / 2 + 1e-5;
     for (let i = 0; i < n; i++) this.insert(y, i);
     this.pack(n);
   }
@@ -190,10 +190,9 @@ export class SpaceTree {
     const h = this.half[node] / 2;
     const first = this.nodes;
     const d = this.depth[node] + 1;
-    const centre = [0, 0, 0];
     for (let s = 0; s < this.fanout; s++) {
-      for (let c = 0; c < dims; c++) centre[c] = this.mid[node * dims + c] + ((s >> c) & 1 ? h : -h);
-      this.add(centre, h, d);
+      const k = this.add(h, d);
+      for (let c = 0; c < dims; c++) this.mid[k * dims + c] = this.mid[node * dims + c] + ((s >> c) & 1 ? h : -h);
     }
     this.child[node] = first;
   }
@@ -206,19 +205,18 @@ export class SpaceTree {
     return this.child[node] + s;
   }
 
-  private add(centre: number[], h: number, depth: number): void {
+  /** A new empty leaf of half-width h (its centre is set by the caller); returns its index. */
+  private add(h: number, depth: number): number {
     if (this.nodes >= this.capacity) this.ensure(this.capacity * 2);
     const k = this.nodes++;
     const { dims } = this;
     this.child[k] = -1;
     this.count[k] = 0;
-    for (let c = 0; c < dims; c++) {
-      this.sum[k * dims + c] = 0;
-      this.mid[k * dims + c] = centre[c];
-    }
+    for (let c = 0; c < dims; c++) this.sum[k * dims + c] = 0;
     this.half[k] = h;
     this.point[k] = -1;
     this.depth[k] = depth;
+    return k;
   }
 
   /** Packs what the force pass reads and lists the points in depth-first order of their leaves. */

@@ -5,7 +5,7 @@ import { defaultUmapEpochs, UMAP_DEFAULTS, type UmapParams } from './umap';
 export type ProjectionMethodName = 'pca' | 'umap' | 'tsne';
 
 export interface ProjectOptions {
-  /** 'pca' (exact, default), 'umap' or 'tsne' (2-d only). */
+  /** 'pca' (exact, default), 'umap' or 'tsne'. */
   method?: ProjectionMethodName;
   /** Output dimensions, 2 (default) or 3. */
   dims?: 2 | 3;
@@ -21,7 +21,7 @@ export interface ProjectOptions {
   epochs?: number;
   /** t-SNE: effective number of neighbours (default 30). */
   perplexity?: number;
-  /** t-SNE: iterations of a cold start, the first 250 with early exaggeration (default 500). */
+  /** t-SNE: iterations of a cold start, the first 100 with early exaggeration (default 300). */
   iterations?: number;
   /** t-SNE: Barnes–Hut accuracy θ (default 0.8; smaller is more exact and slower). */
   theta?: number;
@@ -53,7 +53,6 @@ export function resolveProjectOptions(o: ProjectOptions, n: number, fn: string):
   }
   const dims = o.dims ?? 2;
   if (dims !== 2 && dims !== 3) throw new TripletInputError('options.dims', fn, `is ${String(dims)}`, 'Use 2 or 3.');
-  if (method === 'tsne' && dims !== 2) throw new TripletInputError('options.dims', fn, 'is 3 but t-SNE here is 2-d (Barnes–Hut quadtree)', "Use dims: 2, or method: 'umap' for a 3-d picture.");
   const int = (v: number | undefined, name: string, min: number, max: number, dflt: number): number => {
     if (v === undefined) return dflt;
     if (!Number.isInteger(v) || v < min || v > max) throw new TripletInputError(`options.${name}`, fn, `is ${String(v)}`, `Use an integer from ${min} to ${max}.`);

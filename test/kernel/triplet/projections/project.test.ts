@@ -92,10 +92,27 @@ describe('project', () => {
     assert.ok(relativeRms(first.coords, again.coords, 2) < 1e-4);
   });
 
-  test('umap draws 3-d pictures; t-SNE says it is 2-d only', () => {
-    const r = project(data, { method: 'umap', dims: 3, epochs: 50 });
-    assert.equal(r.coords.length, 360 * 3);
-    assert.throws(() => project(data, { method: 'tsne', dims: 3 }), /project: argument 'options.dims' is 3 but t-SNE here is 2-d/);
+  for (const method of ['pca', 'umap', 'tsne'] as ProjectionMethodName[]) {
+    test(`${method} in 3-d: deterministic for a seed, clusters separate, trustworthy`, () => {
+      const a = project(data, { method, dims: 3, seed: 5, trustworthiness: true });
+      assert.equal(a.dims, 3);
+      assert.equal(a.coords.length, 360 * 3);
+      assert.deepEqual(a.coords, project(data, { method, dims: 3, seed: 5 }).coords);
+      assert.ok(a.trustworthiness! > 0.9, `trustworthiness ${a.trustworthiness}`);
+      assert.equal(a.trustworthiness, trustworthiness(data, { x: a.coords, n: 360, dims: 3 }));
+      // The third axis carries part of the picture (not a flat 2-d layout with z = 0).
+      let zSpread = 0;
+      for (let i = 0; i < 360; i++) zSpread = Math.max(zSpread, Math.abs(a.coords[3 * i + 2] - a.coords[2]));
+      assert.ok(zSpread > 0);
+      if (method !== 'pca') assert.ok(labelAgreement(a.coords, clusters.labels, 3) > 0.97);
+    });
+  }
+
+  test('t-SNE in 3-d warm-starts from its last picture and stays put on a rotated copy', () => {
+    const first = project(data, { method: 'tsne', dims: 3 });
+    const again = project({ x: rotated(data.x, 360, D), n: 360, dims: D }, { method: 'tsne', dims: 3, previous: first });
+    assert.equal(again.warm, true);
+    assert.ok(relativeRms(first.coords, again.coords, 3) < 0.1, `moved ${relativeRms(first.coords, again.coords, 3)}`);
   });
 
   test('bad options name the option and what to use', () => {
