@@ -11,7 +11,7 @@
  * scenarios whose names contain one of the words; TRIPLETLAB_E2E_SETTINGS='{...}' adds VS Code
  * user settings; TRIPLETLAB_QUICK (1 unless set) reaches the kernels, for the tutorials.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -22,6 +22,7 @@ import { screenshotter, selected, type Scenario } from './scenario';
 import { completion } from './scenarios/completion';
 import { firstNotebook } from './scenarios/first-notebook';
 import { interrupt } from './scenarios/interrupt';
+import { interruptFit } from './scenarios/interrupt-fit';
 import { lateOutput } from './scenarios/late-output';
 import { marginDuringFit } from './scenarios/margin-during-fit';
 import { newNotebook } from './scenarios/new-notebook';
@@ -32,7 +33,7 @@ import { closeAllEditors } from './workbench';
 
 const SKIP = process.env.TRIPLETLAB_E2E === '0' ? 'TRIPLETLAB_E2E=0: the VS Code end-to-end test is switched off' : false;
 const root = repoRoot();
-const scenarios: Scenario[] = [firstNotebook, typeError, completion, marginDuringFit, scheduleStage, lateOutput, interrupt, newNotebook, ...tutorialScenarios(root)].filter((s) =>
+const scenarios: Scenario[] = [firstNotebook, typeError, completion, marginDuringFit, scheduleStage, lateOutput, interrupt, interruptFit, newNotebook, ...tutorialScenarios(root)].filter((s) =>
   selected(s.name),
 );
 const folderOf = (s: Scenario) => s.name.replace(/\s+/g, '-');
@@ -60,6 +61,7 @@ test('tripletlab in a real VS Code', { skip: SKIP, timeout: scenarios.reduce((su
 
   const scratch = mkdtempSync(join(tmpdir(), 'tripletlab-e2e-'));
   const workspace = join(scratch, 'workspace');
+  mkdirSync(workspace);
   for (const s of scenarios) s.prepare?.(workspace);
   const env = { TRIPLETLAB_QUICK: process.env.TRIPLETLAB_QUICK ?? '1' };
   const t0 = Date.now();
