@@ -12,8 +12,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 NOTEBOOKS = os.path.join(os.path.dirname(os.path.dirname(HERE)), "notebooks")
 
 
-def execute(nb, timeout=300):
-    # jupyter_client starts the kernel with a copy of this process's environment.
+def execute(nb, timeout=600):
+    # jupyter_client starts the kernel with a copy of this process's environment. A cell may take
+    # minutes on a busy 2-core machine (04 trains a CNN for 500 steps even in a quick run).
     NotebookClient(nb, kernel_name="tripletlab", timeout=timeout, resources={"metadata": {"path": NOTEBOOKS}}).execute()
     return nb
 
