@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { KernelUnderTest } from './kernels';
+import type { EditorCells, KernelUnderTest } from './kernels';
 import { treeRssMb } from './process-tree';
 import { completeAtEnd, outputText, withKernel } from './session';
 import { median } from './stats';
@@ -26,8 +26,7 @@ export interface EditorFigures {
  * completed on. In the second, the first cell is a wrong declaration, run while a checker that
  * loads in the background may not be ready: it must still be reported.
  */
-export async function measureEditor(k: KernelUnderTest, completions: number): Promise<EditorFigures> {
-  const cells = k.editor!;
+export async function measureEditor(k: KernelUnderTest, cells: EditorCells, completions: number): Promise<EditorFigures> {
   const editing = await withKernel(k, async ({ client, child, readyAt, run }) => {
     const first = await completeAtEnd(client, cells.firstComplete);
     const firstMs = performance.now() - readyAt;

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
       results[k.name] = { ...format(f), ...(k.maxCells ? { cells: own, capped: k.maxCells.why } : {}) };
       if (k.editor) {
         process.stderr.write(`${k.name}: editor session...\n`);
-        editor[k.name] = roundEditor(await measureEditor(k, sizes.completions));
+        editor[k.name] = roundEditor(await measureEditor(k, k.editor, sizes.completions));
         Object.assign(results[k.name], editor[k.name]);
       }
     } catch (err) {
