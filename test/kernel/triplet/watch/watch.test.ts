@@ -9,18 +9,7 @@ import { fit } from '../../../../kernel/triplet/training';
 import { show, unwatch, watch, pairHistograms } from '../../../../kernel/triplet/watch';
 import { procrustesAlign } from '../../../../kernel/triplet/projections';
 import { fakeKernel } from '../fake-kernel';
-import { gaussianClusters } from '../training/clusters';
-
-const DIMS = 16;
-const data = gaussianClusters(5, 30, DIMS, 1.0, 4);
-const probe = { x: data.x, labels: data.labels, dims: DIMS };
-
-function mlp(): tf.Sequential {
-  const m = tf.sequential();
-  m.add(tf.layers.dense({ inputShape: [DIMS], units: 16, activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }) }));
-  m.add(tf.layers.dense({ units: 4, kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }) }));
-  return m;
-}
+import { data, mlp, probe } from './watch-fixture';
 
 before(async () => {
   await ready();
