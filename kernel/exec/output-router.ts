@@ -8,8 +8,9 @@ export const STREAM_FLUSH_MS = 20;
 const MAX_PENDING_CHARS = 1 << 20;
 
 /**
- * Where a cell's output goes. Output from timers and promises still running after their cell
- * ended goes to the most recent cell's sink, as ipykernel does. Stream text is batched so a
+ * Where a cell's output goes. Output from promises still running after their cell ended goes
+ * to the most recent cell's sink, as ipykernel does; a timer's goes to the cell that set it
+ * (timer-output.ts). Stream text is batched so a
  * loop of 10,000 `console.log`s makes a handful of `stream` messages, and is flushed before any
  * other message so the frontend shows everything in the order it was produced.
  */
@@ -37,6 +38,18 @@ export class OutputRouter {
     this.flush();
     this.reportDropped();
     this.sink = sink;
+  }
+
+  /** Runs `fn` with output going to `sink`, then back to the sink before (timer-output.ts). */
+  within<T>(sink: OutputSink, fn: () => T): T {
+    const before = this.sink;
+    if (sink === before) return fn();
+    this.setSink(sink);
+    try {
+      return fn();
+    } finally {
+      if (before && this.sink === sink) this.setSink(before);
+    }
   }
 
   write(name: StreamName, text: string): void {

@@ -17,6 +17,7 @@ import { createModuleLoader } from './module-loader';
 import { oversizedOutput } from './output-limits';
 import { OutputRouter, type StreamName } from './output-router';
 import { endsWithSemicolon } from './quiet-result';
+import { routeTimerOutput } from './timer-output';
 import { TensorLeakWatch, type TensorMemory } from './tensor-memory';
 import { transpileCell } from './transpile';
 
@@ -108,6 +109,7 @@ export class CellRuntime {
         uninterruptible: opts.uninterruptible ?? ((fn) => fn()),
       }),
       () => this.intervals.dispose(),
+      routeTimerOutput(this.router),
       this.listen('SIGINT', () => this.interrupt()),
       this.listen('uncaughtException', (e: unknown) => this.reportStray(e, 'Uncaught exception in a callback')),
       this.listen('unhandledRejection', (e: unknown) => this.reportStray(e, 'Unhandled promise rejection')),

@@ -29,13 +29,13 @@ test('stdout and stderr interleave in the order written', async () => {
   assert.deepEqual(sink.of('stream').map((m) => [m.content.name, m.content.text]), [['stdout', 'a\n'], ['stderr', 'b\n'], ['stdout', 'c\n']]);
 });
 
-test('output from a timer that outlives its cell goes to the most recent cell', async () => {
+test('output from a timer that outlives its cell goes to the cell that set it; after an await in the callback, to the most recent cell', async () => {
   const first = new FakeSink();
-  await rt.execute("setTimeout(() => console.log('late'), 30); 'scheduled'", cell(first));
+  await rt.execute("setTimeout(async () => { console.log('late'); await null; console.log('after await'); }, 30); 'scheduled'", cell(first));
   const second = new FakeSink();
   await rt.execute('await new Promise((r) => setTimeout(r, 80))', cell(second));
-  assert.equal(first.streamText('stdout'), '');
-  assert.equal(second.streamText('stdout'), 'late\n');
+  assert.equal(first.streamText('stdout'), 'late\n');
+  assert.equal(second.streamText('stdout'), 'after await\n');
 });
 
 test('display and update share one display_id, sent in transient', async () => {
