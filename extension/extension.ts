@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { createController } from './controller';
+import { showLateOutput } from './execution/late-output';
 import { restartKernel } from './kernel/restart';
 import { savedWithThisKernel, Sessions } from './kernel/sessions';
 import { KernelLanguageFeatures } from './language/kernel-language';
@@ -47,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): void {
     sessions,
     language,
     controller,
+    showLateOutput(sessions, controller, log),
     // A notebook saved with our kernelspec gets our kernel preferred and its cells checked at once.
     vscode.workspace.onDidOpenNotebookDocument(opened),
     vscode.commands.registerCommand('tripletlab.newNotebook', () => newTypeScriptNotebook(controller, context.extension.id)),

@@ -48,7 +48,14 @@ export async function runCell(session: NotebookSession, execution: vscode.Notebo
   const code = cell.document.getText();
   const outputs = new CellOutputs(cell, session.displays);
   const writer = new OutputWriter(execution, session.outputs, ctx.log);
+  let requestId: string | undefined;
   const onIOPub = (msg: Message) => {
+    // Output after this run ends (a timer's print) still belongs here: session.runs routes it.
+    if (requestId === undefined) {
+      requestId = (msg.parent_header as { msg_id: string }).msg_id;
+      session.runs.started(requestId, cell, outputs);
+    }
+    if (msg.header.msg_type === 'status' && (msg.content as { execution_state?: string }).execution_state === 'idle') session.runs.finished(requestId);
     for (const { cell: target, ops } of outputs.handle(msg)) writer.apply(target, ops);
   };
   try {

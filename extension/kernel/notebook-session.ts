@@ -2,6 +2,7 @@ import { dirname } from 'node:path';
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import type { DisplayTarget } from '../output/cell-outputs';
+import { CellRuns } from '../output/cell-runs';
 import { NotebookKernel, type KernelHost } from './notebook-kernel';
 
 /** Everything one open notebook has: its kernel, its display ids and its run queue. */
@@ -11,6 +12,8 @@ export class NotebookSession {
   readonly displays = new Map<string, DisplayTarget<vscode.NotebookCell>[]>();
   /** Output id → the editor's output object, for appending and replacing items. */
   readonly outputs = new Map<string, vscode.NotebookCellOutput>();
+  /** Which cell each execute request ran in, for output that arrives after the cell finished. */
+  readonly runs = new CellRuns<vscode.NotebookCell>();
   /** Cells waiting or running, so a second "run" of the same cell is not queued twice. */
   readonly queued = new Set<vscode.NotebookCell>();
   private tail: Promise<unknown> = Promise.resolve();
@@ -32,6 +35,7 @@ export class NotebookSession {
   resetOutputsState(): void {
     this.displays.clear();
     this.outputs.clear();
+    this.runs.clear();
   }
 }
 

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import type { ConfigSource, SerialConfig } from '../../contract/comms/config-messages';
+import type { Message } from '../../kernel/wire/messages';
 import { launchSettings, watchEnabled } from '../settings';
 import { kernelArgv } from './kernel-argv';
 import type { KernelDiedError } from './kernel-died-error';
@@ -33,6 +34,9 @@ export class Sessions implements vscode.Disposable {
   /** Fires for every session's configuration broadcast, and when it goes away. */
   readonly onDidChangeConfig = this.configChanged.event;
   readonly onDidKernelDie = this.kernelDied.event;
+  private readonly iopubReceived = new vscode.EventEmitter<{ session: NotebookSession; msg: Message }>();
+  /** Every IOPub message of every kernel, also those that arrive after their cell finished. */
+  readonly onDidReceiveIOPub = this.iopubReceived.event;
 
   constructor(
     private readonly extensionPath: string,
@@ -82,6 +86,7 @@ export class Sessions implements vscode.Disposable {
         closed: () => this.configChanged.fire({ session: session! }),
       },
       initialConfig: () => ({ watch: watchEnabled(notebook.uri) }),
+      iopub: (msg) => this.iopubReceived.fire({ session: session!, msg }),
     });
     this.byUri.set(key, session);
     return session;
@@ -107,5 +112,6 @@ export class Sessions implements vscode.Disposable {
     this.byUri.clear();
     this.configChanged.dispose();
     this.kernelDied.dispose();
+    this.iopubReceived.dispose();
   }
 }
