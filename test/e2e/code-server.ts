@@ -65,6 +65,8 @@ function userSettings(): Record<string, unknown> {
     'workbench.tips.enabled': false,
     // The empty secondary side bar would take a third of the window from the notebook.
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    // Each kernel listens on five ports; forwarding them fills the screen with notifications.
+    'remote.autoForwardPorts': false,
     // Extra user settings for a run, e.g. '{"tripletlab.typecheck":"off"}' to tell a type-service fault apart.
     ...(process.env.TRIPLETLAB_E2E_SETTINGS ? JSON.parse(process.env.TRIPLETLAB_E2E_SETTINGS) : {}),
   };
