@@ -56,7 +56,15 @@ test(`${NAME}: the committed outputs come from a full run, and every number the 
   const counts = countsOf(nb);
   assertQuotedNumbers(markdownOf(nb), [
     { what: 'the hard count at every margin', pattern: /The hard count stays at \*\*[\d,]+\*\* at every margin/, values: () => [num(counts[0].hard)] },
-    { what: 'the semi-hard count at a large margin', pattern: /\(\*\*[\d,]+\*\* of them at margin ([\d.]+)\)/, values: (m) => [num(rowOf(counts, m[1])['semi-hard'])] },
+    {
+      what: 'the semi-hard count at a large margin, out of all triplets',
+      pattern: /\(\*\*[\d,]+\*\* of the ([\d,]+) at margin ([\d.]+)\)/,
+      values: (m) => {
+        const row = rowOf(counts, m[2]);
+        assert.equal(num(m[1]), num(row.easy) + num(row['semi-hard']) + num(row.hard), 'the number of triplets the text gives');
+        return [num(row['semi-hard'])];
+      },
+    },
     {
       what: 'the range of precision@1 against raw pixels',
       pattern: /between \*\*[\d.]+\*\* and \*\*[\d.]+\*\* at every margin, all above raw pixels' \*\*[\d.]+\*\*/,
