@@ -31,6 +31,12 @@ export interface CellRuntimeOptions {
    * kernel/server/interrupt.ts). Used around loading TensorFlow.js. Default: runs `fn` as is.
    */
   uninterruptible?: <T>(fn: () => T) => T;
+  /**
+   * Whether a SIGINT reaching the process now is meant for the running cell. The kernel says no
+   * once that cell has ended: a signal sent as a cell finished is handled later, and must not
+   * stop the next cell. Default: always.
+   */
+  signalForThisCell?: () => boolean;
 }
 
 /** A cell that names these globals gets TensorFlow.js loaded, and its backend ready, before it runs. */
@@ -110,7 +116,7 @@ export class CellRuntime {
       }),
       () => this.intervals.dispose(),
       routeTimerOutput(this.router),
-      this.listen('SIGINT', () => this.interrupt()),
+      this.listen('SIGINT', () => (opts.signalForThisCell?.() ?? true) && this.interrupt()),
       this.listen('uncaughtException', (e: unknown) => this.reportStray(e, 'Uncaught exception in a callback')),
       this.listen('unhandledRejection', (e: unknown) => this.reportStray(e, 'Unhandled promise rejection')),
     );

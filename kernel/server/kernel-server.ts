@@ -11,7 +11,7 @@ import { History } from './history';
 import { RequestContext } from './request-context';
 import { startSocketThread, type SocketThread } from './socket-thread-start';
 import { StopOnError } from './stop-on-error';
-import { installAsyncIdProbe } from './stop-stuck-cell';
+import { installAsyncIdProbe } from './async-id-probe';
 import { registerTypesComm } from './types-comm';
 import type { FromSocketThread } from './worker-messages';
 import { fromPortable } from './worker-messages';
@@ -85,7 +85,11 @@ export class KernelServer {
     // The cell runtime loads (~13 ms) while the socket thread boots and binds.
     // Loaded here rather than at the top so `tripletlab --help` and CLI errors stay instant.
     const { CellRuntime } = require('../exec') as typeof import('../exec');
-    this.runtime = new CellRuntime({ cwd: options.cwd, uninterruptible: (fn) => this.uninterruptible(fn) });
+    this.runtime = new CellRuntime({
+      cwd: options.cwd,
+      uninterruptible: (fn) => this.uninterruptible(fn),
+      signalForThisCell: () => Atomics.load(this.busyFlag, 0) === BUSY.signalled,
+    });
     this.runtime.kernel.typecheck = options.typecheck;
     // A cell's process.exit(code) ends the kernel with that code, after its output has gone out.
     routeProcessExit(this.worker, this.closedFlag, () => this.runtime.flushOutput());

@@ -86,6 +86,7 @@ async function main(): Promise<void> {
       if (data.debug) log(`[debug] interrupt: ${how}`);
       const cell = runningCell;
       const outcome = how === 'signalled' ? await stopIfStuck(interruptsTaken, seen, () => Atomics.load(busy, 0) !== BUSY.idle) : { stopped: true as const };
+      if (data.debug) log(`[debug] interrupt outcome: ${JSON.stringify(outcome)}`);
       if (outcome.stopped) {
         await send('control', 'interrupt_reply', { status: 'ok' }, msg);
       } else {

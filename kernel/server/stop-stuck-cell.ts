@@ -12,19 +12,11 @@
  * (a) the code at the bottom of its stack is a cell's, below it nothing but Node's task queues,
  * so no kernel code is cut short, and (b) it runs outside any async context
  * (`executionAsyncId() === 0`), as promise continuations do while no async hook is enabled.
- * Measured here (Node 20, 2 cores): the whole stop takes 70-300 ms, most of it `Debugger.enable`.
+ * Measured here (Node 20, 2 cores): the whole stop takes 70-300 ms, most of it `Debugger.enable`,
+ * after the 250 ms the main thread gets to take the interrupt by itself.
  */
-import { executionAsyncId } from 'node:async_hooks';
-import { Session } from 'node:inspector';
 import { isCellScript } from '../exec/cell-names';
-
-/** How the main thread's async context is read while it is paused (installed by installAsyncIdProbe). */
-const PROBE = 'globalThis[Symbol.for("tripletlab.executionAsyncId")]()';
-
-/** On the main thread: lets a paused frame report its async context to the socket thread. */
-export function installAsyncIdProbe(): void {
-  Object.defineProperty(globalThis, Symbol.for('tripletlab.executionAsyncId'), { value: executionAsyncId, configurable: true });
-}
+import { ASYNC_ID_PROBE } from './async-id-probe';
 
 export type StopOutcome = { stopped: true } | { stopped: false; why: string };
 
@@ -66,6 +58,8 @@ interface CallFrame {
 }
 
 async function terminateIfSafe(): Promise<StopOutcome> {
+  // Loaded when first needed: node:inspector takes 30-80 ms to load, which start-up should not pay.
+  const { Session } = require('node:inspector') as typeof import('node:inspector');
   const session = new Session();
   session.connectToMainThread();
   const post = <T = unknown>(method: string, params: object = {}) =>
@@ -80,12 +74,15 @@ async function terminateIfSafe(): Promise<StopOutcome> {
     const frames = await Promise.race([pausedAt, sleep(PAUSE_WAIT_MS).then(() => undefined)]);
     if (!frames) return { stopped: false, why: 'it is inside a native call that does not return' };
     paused = true;
-    const own = frames.map((f) => f.url || urls.get(f.location.scriptId) || '').filter((url) => !url.startsWith('node:'));
-    if (own.length === 0 || !isCellScript(own[own.length - 1])) return { stopped: false, why: 'it is running code outside the cell (kernel or library callbacks)' };
-    const probe = await post<{ result: { value?: unknown } }>('Debugger.evaluateOnCallFrame', { callFrameId: frames[0].callFrameId, expression: PROBE, silent: true });
+    const own = frames.filter((f) => !(f.url || urls.get(f.location.scriptId) || '').startsWith('node:'));
+    const outermost = own[own.length - 1];
+    if (!outermost) return { stopped: false, why: 'it is running inside Node itself' };
+    // Evaluated in the outermost frame of ours or the user's: Node's internal modules have no `globalThis`.
+    const probe = await post<{ result: { value?: unknown } }>('Debugger.evaluateOnCallFrame', { callFrameId: outermost.callFrameId, expression: ASYNC_ID_PROBE, silent: true });
     if (probe.result.value !== 0) {
       return { stopped: false, why: 'it is running inside a callback (a timer, process.nextTick, queueMicrotask) or with async_hooks enabled, where a forced stop would corrupt Node' };
     }
+    if (!isCellScript(outermost.url || urls.get(outermost.location.scriptId) || '')) return { stopped: false, why: 'it is running code outside the cell (kernel or library callbacks)' };
     // Answered only once the termination is over, that is after the resume below: not awaited.
     post('Runtime.terminateExecution').catch(() => undefined);
     await post('Debugger.resume');

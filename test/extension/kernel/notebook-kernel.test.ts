@@ -31,7 +31,10 @@ async function running(kernel: NotebookKernel): Promise<void> {
   await new Promise((r) => setTimeout(r, 300));
 }
 
-test("a cell's process.exit(1) fails that cell with a sentence naming exit code 1, not a closed-client error", async () => {
+// A kernel that misbehaves must fail its test, never hang the run.
+const limit = { timeout: 120_000 };
+
+test("a cell's process.exit(1) fails that cell with a sentence naming exit code 1, not a closed-client error", limit, async () => {
   const died: KernelDiedError[] = [];
   const kernel = notebookKernel(died);
   try {
@@ -47,7 +50,7 @@ test("a cell's process.exit(1) fails that cell with a sentence naming exit code 
   }
 });
 
-test('a restart while a cell runs fails that cell saying the kernel was restarted', async () => {
+test('a restart while a cell runs fails that cell saying the kernel was restarted', limit, async () => {
   const kernel = notebookKernel();
   try {
     await kernel.start();
@@ -64,7 +67,7 @@ test('a restart while a cell runs fails that cell saying the kernel was restarte
   }
 });
 
-test('interrupt stops a busy loop after an await, and rejects with the reason and the way out where the kernel cannot stop one', async () => {
+test('interrupt stops a busy loop after an await, and rejects with the reason and the way out where the kernel cannot stop one', limit, async () => {
   const kernel = notebookKernel();
   try {
     await kernel.start();

@@ -10,6 +10,8 @@ import { startTestKernel } from './kernel-process';
  * stopping would corrupt Node, reported in the cell with the way out.
  */
 const env = { TRIPLETLAB_TYPECHECK: 'off' };
+// A cell the interrupt fails to stop must fail its test, never hang the run.
+const limit = { timeout: 120_000 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let kernel: RunningKernel;
@@ -37,7 +39,7 @@ for (const [what, code] of [
   ['a loop after awaiting nextTick, inside a callback of the cell', 'await new Promise((r) => process.nextTick(r)); [1].forEach(() => { while (true) {} })'],
   ['a loop calling library code after an await', "await null; const { format } = require('node:util'); while (true) format('%s', 'x')"],
 ] as const) {
-  test(`interrupt stops ${what}; the kernel runs the next cell and keeps earlier variables`, async () => {
+  test(`interrupt stops ${what}; the kernel runs the next cell and keeps earlier variables`, limit, async () => {
     await run('var loopsBefore = 0; const keptVariable = "kept";');
     const { interruptReply, cell } = await interruptDuring(code);
     assert.equal(interruptReply.status, 'ok', JSON.stringify(interruptReply));
@@ -48,7 +50,7 @@ for (const [what, code] of [
   });
 }
 
-test('a busy loop in a timer callback, which a forced stop would corrupt, is reported in the cell with Restart as the way out', async () => {
+test('a busy loop in a timer callback, which a forced stop would corrupt, is reported in the cell with Restart as the way out', limit, async () => {
   const own = await startTestKernel({ env });
   try {
     const stderr: string[] = [];
