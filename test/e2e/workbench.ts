@@ -74,14 +74,19 @@ export function codeCells(editor: Locator): Locator {
  */
 export async function pickKernel(page: Page, editor: Locator): Promise<void> {
   const bar = toolbar(editor);
-  await bar.waitFor({ timeout: SLOW_MS });
-  if ((await bar.getByText(KERNEL_LABEL).count()) === 0) {
-    await bar.locator('.action-label', { hasText: /Select Kernel|Detecting Kernels/ }).first().click({ timeout: 60_000 });
+  const ours = bar.getByText(KERNEL_LABEL).first();
+  const picker = bar.locator('.action-label', { hasText: /Select Kernel|Detecting Kernels/ }).first();
+  // The toolbar is drawn before it names a kernel: wait for one or the other.
+  const shown = await until('the toolbar to name a kernel or offer Select Kernel', SLOW_MS, async () =>
+    (await ours.count()) > 0 ? 'ours' : (await picker.count()) > 0 ? 'picker' : undefined,
+  );
+  if (shown === 'picker') {
+    await picker.click({ timeout: 60_000 });
     const row = page.locator('.quick-input-list .monaco-list-row', { hasText: KERNEL_LABEL }).first();
     await row.waitFor({ timeout: 60_000 });
     await row.click();
   }
-  await bar.getByText(KERNEL_LABEL).first().waitFor({ timeout: 60_000 });
+  await ours.waitFor({ timeout: 60_000 });
 }
 
 /** Opens a notebook of the workspace, waits for it on screen and picks our kernel. */

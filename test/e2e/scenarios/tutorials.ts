@@ -39,16 +39,23 @@ const hasError = (nb: SavedNotebook) => nb.cells.some((c) => (c.outputs ?? []).s
 const allRan = (nb: SavedNotebook) => nb.cells.every((c) => c.cell_type !== 'code' || typeof c.execution_count === 'number');
 const ourMimes = (nb: SavedNotebook) => [...new Set(nb.cells.flatMap((c) => (c.outputs ?? []).flatMap((o) => Object.keys(o.data ?? {}))).filter((m) => OUR_MIME.test(m)))];
 
-/** Scrolls the notebook down until an output frame shows one of our views drawn (an svg or a canvas in it). */
+/**
+ * Scrolls the notebook down until one of our views, drawn (an svg or a canvas in it), is on
+ * screen in the notebook editor; the webview may have drawn views that are scrolled out of sight.
+ */
 async function findDrawnPlot(page: Page, editor: Locator): Promise<string> {
   const box = await editor.boundingBox();
   assert.ok(box, 'the notebook editor has a bounding box');
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  return until('one of our plots drawn by the renderer', 5 * 60_000, async () => {
+  await page.mouse.wheel(0, -1_000_000); // from the top
+  return until('one of our plots drawn by the renderer, on screen', 5 * 60_000, async () => {
     for (const f of page.frames()) {
       if (f === page.mainFrame()) continue;
       const drawn = f.locator('.tl-view:has(svg), .tl-view:has(canvas)');
-      if ((await drawn.count().catch(() => 0)) > 0) return (await drawn.first().getAttribute('class')) ?? 'tl-view';
+      for (let i = 0; i < Math.min(await drawn.count().catch(() => 0), 20); i++) {
+        const at = await drawn.nth(i).boundingBox().catch(() => null);
+        if (at && at.height > 50 && at.y >= box.y && at.y + at.height / 2 <= box.y + box.height) return (await drawn.nth(i).getAttribute('class')) ?? 'tl-view';
+      }
     }
     await page.mouse.wheel(0, 400);
     return undefined;
