@@ -2,7 +2,7 @@
 // tests (jupyter_kernel_test, nbclient) and each benchmark's quick mode, so benchmarks never rot.
 // Usage: node test/run-all.mjs [phase ...]   phases: lint, unit, jupyter, bench, e2e (all when none given)
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,12 +61,15 @@ function e2e() {
   const e2eTest = ['--test', '--test-reporter=spec', join(root, 'out/test/e2e/vscode.test.js')];
   run('e2e', process.execPath, e2eTest);
   // A whole VS Code in a browser on a shared 2-core machine has UI timing of its own (webviews
-  // created late, frames replaced): one failed attempt, reported above with its screenshots, frame
-  // texts and logs, gets one more; a second failure fails the phase.
+  // created late, frames replaced): the scenarios that failed, reported above with their
+  // screenshots, frame texts and logs, get one more attempt (all of them if VS Code itself did
+  // not start); a second failure fails the phase.
   if (failures.at(-1)?.startsWith('e2e (')) {
     failures.pop();
-    console.log('\ne2e: the first attempt failed (details above); running it once more');
-    run('e2e, second attempt', process.execPath, e2eTest);
+    const list = join(root, 'test-artifacts', 'e2e', 'failed-scenarios.txt');
+    const failed = existsSync(list) ? readFileSync(list, 'utf8').split('\n').filter(Boolean) : [];
+    console.log(`\ne2e: the first attempt failed (details above); running ${failed.length ? `the failed scenarios (${failed.join(', ')})` : 'it'} once more`);
+    run('e2e, second attempt', process.execPath, e2eTest, failed.length ? { TRIPLETLAB_E2E_ONLY: failed.join(',') } : {});
   }
 }
 

@@ -10,8 +10,10 @@
  * Environment: TRIPLETLAB_E2E=0 skips it; TRIPLETLAB_E2E_ONLY='interrupt,00-hello' runs the
  * scenarios whose names contain one of the words; TRIPLETLAB_E2E_SETTINGS='{...}' adds VS Code
  * user settings; TRIPLETLAB_QUICK (1 unless set) reaches the kernels, for the tutorials.
+ * The names of failed scenarios are listed, one a line, in test-artifacts/e2e/failed-scenarios.txt,
+ * so that test/run-all.mjs can give only those a second attempt.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -58,6 +60,9 @@ test('tripletlab in a real VS Code', { skip: SKIP, timeout: scenarios.reduce((su
   // Screenshots of an earlier run would pass for this one's.
   if (!process.env.TRIPLETLAB_E2E_ONLY) rmSync(shots, { recursive: true, force: true });
   for (const s of scenarios) rmSync(join(shots, folderOf(s)), { recursive: true, force: true });
+  const failedList = join(shots, 'failed-scenarios.txt');
+  rmSync(failedList, { force: true });
+  mkdirSync(shots, { recursive: true });
 
   const scratch = mkdtempSync(join(tmpdir(), 'tripletlab-e2e-'));
   const workspace = join(scratch, 'workspace');
@@ -85,6 +90,7 @@ test('tripletlab in a real VS Code', { skip: SKIP, timeout: scenarios.reduce((su
         try {
           await withinLimit(s, s.run(ctx));
         } catch (err) {
+          appendFileSync(failedList, `${s.name}\n`);
           for (const line of await failureReport(page, join(shots, folderOf(s), 'failure.png'), dataDir, vscode!.serverLog())) st.diagnostic(line);
           // The next scenario starts from a clean workbench; closing a notebook ends its kernel.
           await closeAllEditors(page).catch((e) => st.diagnostic(`could not close the editors: ${String(e)}`));
