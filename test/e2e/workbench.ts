@@ -21,9 +21,18 @@ export async function openFile(page: Page, name: string): Promise<void> {
 
 /** Runs a command from the palette by its title (the row must contain `row`, the title by default). */
 export async function runCommand(page: Page, title: string, row = title): Promise<void> {
-  await page.keyboard.press('Control+Shift+P');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 30_000 });
+  await page.keyboard.press('Control+Shift+P');
+  if (!(await input.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false))) {
+    // After a drag or a click in an output, the keyboard belongs to the renderer's webview, which
+    // keeps the workbench's shortcuts from VS Code: give the focus back to the workbench and retry.
+    await page.evaluate(() => {
+      const focused = document.activeElement as HTMLElement | null;
+      if (focused) focused.blur();
+    });
+    await page.keyboard.press('Control+Shift+P');
+    await input.waitFor({ state: 'visible', timeout: 30_000 });
+  }
   await input.fill(`>${title}`);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: row }).first().waitFor({ timeout: 30_000 });
   await page.keyboard.press('Enter');
