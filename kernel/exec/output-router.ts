@@ -10,7 +10,7 @@ const MAX_PENDING_CHARS = 1 << 20;
 /**
  * Where a cell's output goes. Output from promises still running after their cell ended goes
  * to the most recent cell's sink, as ipykernel does; a timer's goes to the cell that set it
- * (timer-output.ts). Stream text is batched so a
+ * (cell-timers.ts). Stream text is batched so a
  * loop of 10,000 `console.log`s makes a handful of `stream` messages, and is flushed before any
  * other message so the frontend shows everything in the order it was produced.
  */
@@ -40,7 +40,7 @@ export class OutputRouter {
     this.sink = sink;
   }
 
-  /** Runs `fn` with output going to `sink`, then back to the sink before (timer-output.ts). */
+  /** Runs `fn` with output going to `sink`, then back to the sink before (cell-timers.ts). */
   within<T>(sink: OutputSink, fn: () => T): T {
     const before = this.sink;
     if (sink === before) return fn();

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { CellOutcome, CellRunInfo, KernelApi, MimeBundle, OutputSink, TypecheckMode } from '../api';
 import { cellScriptName, expressionScriptName } from './cell-names';
-import { CellIntervals } from './cell-timers';
+import { CellTimers } from './cell-timers';
 import { Comms } from './comms';
 import { captureConsole } from './console-capture';
 import { createDisplay } from './display';
@@ -17,7 +17,6 @@ import { createModuleLoader } from './module-loader';
 import { oversizedOutput } from './output-limits';
 import { OutputRouter, type StreamName } from './output-router';
 import { endsWithSemicolon } from './quiet-result';
-import { routeTimerOutput } from './timer-output';
 import { TensorLeakWatch, type TensorMemory } from './tensor-memory';
 import { transpileCell } from './transpile';
 
@@ -65,7 +64,7 @@ export class CellRuntime {
   private readonly comms: Comms;
   private readonly sources = new Map<string, string>();
   private readonly undo: (() => void)[] = [];
-  private readonly intervals = new CellIntervals();
+  private readonly timers: CellTimers;
   private readonly leaks = new TensorLeakWatch();
   private settleInterrupted: (() => void) | undefined;
   private tfLoaded = false;
@@ -80,6 +79,7 @@ export class CellRuntime {
     const err = process.stderr.write.bind(process.stderr);
     this.writeKernelLog = (text) => void err(text);
     this.router = new OutputRouter((name: StreamName, text: string) => (name === 'stdout' ? out(text) : err(text)));
+    this.timers = new CellTimers(this.router);
     this.comms = new Comms(this.router, (e, where) => this.reportStray(e, `Error in ${where}`));
     const display = createDisplay(this.router);
     let typecheck: TypecheckMode = 'warn';
@@ -114,8 +114,7 @@ export class CellRuntime {
         onTfLoaded: () => (this.tfLoaded = true),
         uninterruptible: opts.uninterruptible ?? ((fn) => fn()),
       }),
-      () => this.intervals.dispose(),
-      routeTimerOutput(this.router),
+      () => this.timers.dispose(),
       this.listen('SIGINT', () => (opts.signalForThisCell?.() ?? true) && this.interrupt()),
       this.listen('uncaughtException', (e: unknown) => this.reportStray(e, 'Uncaught exception in a callback')),
       this.listen('unhandledRejection', (e: unknown) => this.reportStray(e, 'Unhandled promise rejection')),
@@ -169,7 +168,7 @@ export class CellRuntime {
   }
 
   interrupt(): void {
-    const stopped = this.intervals.stopAll();
+    const stopped = this.timers.stopAll();
     if (stopped > 0) {
       const what = stopped === 1 ? 'an interval timer (setInterval) started by a cell; start it' : `${stopped} interval timers (setInterval) started by cells; start them`;
       this.router.notice(`tripletlab: the interrupt also stopped ${what} again if still needed.\n`);
