@@ -3,7 +3,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { repoRoot } from '../support/paths';
-import { quoteCount, unbackedQuotes, withEachQuoteEdited } from './quoted-numbers';
+import { assertQuotesBacked, quoteCount } from './quoted-numbers';
+import { assertRanClean } from './tutorial-checks';
 import { committed, execute, markdownOf, plain } from './run-tutorial';
 
 // The tutorials people share: each must run top to bottom headless, as `tripletlab run` does.
@@ -37,9 +38,7 @@ test('01-triplet-mnist trains an embedding that retrieves better than raw pixels
 test('04-cnn-on-digits trains a CNN on the default backend that retrieves well, and shows its neighbours', { timeout: 600_000 }, () => {
   const nb = execute('04-cnn-on-digits.ipynb');
   const outputs = nb.cells.flatMap((c) => c.outputs ?? []);
-  assert.ok(outputs.every((o) => o.output_type !== 'error'), 'no cell fails');
-  const stderr = outputs.filter((o) => o.output_type === 'stream' && o.name === 'stderr').map(plain).join('');
-  assert.doesNotMatch(stderr, /error TS\d+/, 'the tutorial type-checks');
+  assertRanClean(nb, '04-cnn-on-digits');
   const metrics = outputs
     .filter((o) => o.output_type === 'execute_result' && /mapAtR/.test(plain(o)))
     .map((o) => ({ p1: Number(/precisionAtOne: ([\d.]+)/.exec(plain(o))![1]), mapAtR: Number(/mapAtR: ([\d.]+)/.exec(plain(o))![1]) }));
@@ -57,8 +56,7 @@ test('04-cnn-on-digits trains a CNN on the default backend that retrieves well, 
 test('00, 01 and 04 as committed: every figure their text quotes in bold is one their outputs print, and an edited quote is caught', () => {
   for (const name of ['00-hello.ipynb', '01-triplet-mnist.ipynb', '04-cnn-on-digits.ipynb']) {
     const nb = committed(name);
-    assert.deepEqual(unbackedQuotes(nb), [], name);
-    for (const { edit, nb: edited } of withEachQuoteEdited(nb)) assert.equal(unbackedQuotes(edited).length, 1, `${name}: editing ${edit} goes unnoticed`);
+    assertQuotesBacked(nb, name);
   }
   assert.ok(quoteCount(committed('04-cnn-on-digits.ipynb')) >= 2);
 });

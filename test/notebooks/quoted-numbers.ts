@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { plain, type Notebook } from './run-tutorial';
 
 /** Bold spans of markdown, paired left to right. */
@@ -55,4 +56,10 @@ export function withEachQuoteEdited(nb: Notebook): { edit: string; nb: Notebook 
     }
   });
   return edits;
+}
+
+/** Every bold number of `nb`'s text is printed by an output above it, and editing any one of them is caught. */
+export function assertQuotesBacked(nb: Notebook, name: string): void {
+  assert.deepEqual(unbackedQuotes(nb), [], name);
+  for (const { edit, nb: edited } of withEachQuoteEdited(nb)) assert.equal(unbackedQuotes(edited).length, 1, `${name}: editing ${edit} goes unnoticed`);
 }
