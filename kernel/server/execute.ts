@@ -1,24 +1,28 @@
 import type { CellDiagnostic, CellOutcome, TypecheckMode } from '../api';
 import type { CellRuntime } from '../exec';
-import type { TypeService } from '../typecheck';
-import type { History } from './history';
-import type { RequestContext } from './request-context';
+import type { ExecuteRequest } from '../wire/messages';
+import type { ExecutionState } from './execution-state';
+import type { LazyTypeService } from './lazy-type-service';
+import type { RequestContext, Unchecked } from './request-context';
 
-/**
- * What an execute request needs from the kernel (KernelServer is one): the counters and history
- * it advances, the cell runtime, the type service and the busy flag. Declared here, so this module
- * does not import the server that imports it.
- */
-export interface ExecuteHost {
-  executionCount: number;
-  cellSerial: number;
-  readonly history: History;
+/** The kernel's parts an execute request uses; it advances `state` and nothing else of the kernel's. */
+export interface ExecuteParts {
+  readonly state: ExecutionState;
   readonly runtime: CellRuntime;
-  types(): TypeService;
-  typesStarted(): boolean;
-  formatDiagnostics(diags: CellDiagnostic[], code: string): string;
+  readonly typeService: LazyTypeService;
   log(text: string): void;
-  setBusy(on: boolean): void;
+}
+
+/** An execute_request's content with the spec's defaults for what the client left out. */
+export function executeRequestOf(c: Unchecked<ExecuteRequest>): ExecuteRequest {
+  return {
+    code: typeof c.code === 'string' ? c.code : '',
+    silent: c.silent === true,
+    store_history: c.store_history !== false,
+    user_expressions: isRecord(c.user_expressions) ? (c.user_expressions as Record<string, string>) : {},
+    allow_stdin: c.allow_stdin === true,
+    stop_on_error: c.stop_on_error !== false,
+  };
 }
 
 /**
@@ -26,19 +30,14 @@ export interface ExecuteHost {
  * idle is framed by the caller; this runs type checking per the cell policy, the cell itself,
  * and publishes the result or error.
  */
-export async function handleExecute(server: ExecuteHost, ctx: RequestContext): Promise<'ok' | 'error' | 'aborted'> {
-  const c = ctx.content;
-  const code = typeof c.code === 'string' ? c.code : '';
-  const silent = c.silent === true;
-  const storeHistory = silent ? false : c.store_history !== false;
-  if (storeHistory) server.executionCount++;
-  const count = server.executionCount;
+export async function handleExecute(kernel: ExecuteParts, ctx: RequestContext, req: ExecuteRequest): Promise<'ok' | 'error'> {
+  const { state, runtime, typeService: types } = kernel;
+  const { code, silent } = req;
+  const run = state.begin(code, { silent, storeHistory: req.store_history });
+  const count = run.count;
   if (!silent) ctx.publish('execute_input', { code, execution_count: count });
-  if (storeHistory) server.history.add(count, code);
 
-  // Silent executions share the execution count, so the type service gets its own serial id.
-  const cellId = `cell-${++server.cellSerial}`;
-  const mode: TypecheckMode = server.runtime.kernel.typecheck;
+  const mode: TypecheckMode = runtime.kernel.typecheck;
   let outcome: CellOutcome | undefined;
 
   // In `warn` mode the check runs on the type service's thread while the cell runs here, so a
@@ -47,11 +46,11 @@ export async function handleExecute(server: ExecuteHost, ctx: RequestContext): P
   // In `error` mode the cell only runs once the check found no error.
   const checking: Promise<CellDiagnostic[] | null> =
     mode !== 'off' && code.trim() !== ''
-      ? server
-          .types()
-          .check(cellId, code)
+      ? types
+          .get()
+          .check(run.cellId, code)
           .catch((err: Error) => {
-            server.log(`type check of ${cellId} failed: ${err.message}`);
+            kernel.log(`type check of ${run.cellId} failed: ${err.message}`);
             return null;
           })
       : Promise.resolve(null);
@@ -64,43 +63,34 @@ export async function handleExecute(server: ExecuteHost, ctx: RequestContext): P
         status: 'error',
         ename: 'TypeError',
         evalue: `${errors.length} type error${errors.length > 1 ? 's' : ''} (typecheck mode 'error'; set kernel.typecheck = 'warn' to run anyway)`,
-        traceback: server.formatDiagnostics(diags, code).split('\n'),
+        traceback: types.get().formatDiagnostics(diags, code).split('\n'),
       };
     }
   }
 
   // Busy and execute_input go out before user code runs; what follows the run is sent together.
   ctx.release();
-  if (!outcome) {
-    server.setBusy(true);
-    try {
-      outcome = await server.runtime.execute(code, { sink: ctx, executionCount: count, silent });
-    } finally {
-      server.setBusy(false);
-    }
-  }
-  if (mode !== 'off' || server.typesStarted()) server.types().commit(cellId, code);
+  outcome ??= await state.whileRunning(run, () => runtime.execute(code, { sink: ctx, executionCount: count, silent }));
+  if (mode !== 'off' || types.started) types.get().commit(run.cellId, code);
   ctx.hold();
 
   if (outcome.status === 'ok' && outcome.result && !silent) {
     ctx.publish('execute_result', { execution_count: count, data: outcome.result, metadata: outcome.resultMetadata ?? {} });
     const text = outcome.result['text/plain'];
-    if (storeHistory && typeof text === 'string') server.history.setOutput(count, text);
+    state.finished(run, typeof text === 'string' ? text : undefined);
   } else if (outcome.status === 'error') {
     ctx.publish('error', { ename: outcome.ename, evalue: outcome.evalue, traceback: outcome.traceback });
   }
   if (mode === 'warn') {
     const diags = await checking;
     if (diags && diags.length > 0 && !silent) {
-      const block = server.formatDiagnostics(diags, code);
+      const block = types.get().formatDiagnostics(diags, code);
       ctx.publish('stream', { name: 'stderr', text: block.endsWith('\n') ? block : block + '\n' });
     }
   }
 
   if (outcome.status === 'ok') {
-    const userExpressions = isRecord(c.user_expressions)
-      ? await server.runtime.evaluateExpressions(c.user_expressions as Record<string, string>, ctx)
-      : {};
+    const userExpressions = Object.keys(req.user_expressions).length > 0 ? await runtime.evaluateExpressions(req.user_expressions, ctx) : {};
     ctx.reply('execute_reply', { status: 'ok', execution_count: count, user_expressions: userExpressions, payload: outcome.payload ?? [] });
     return 'ok';
   }
@@ -110,5 +100,5 @@ export async function handleExecute(server: ExecuteHost, ctx: RequestContext): P
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length > 0;
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

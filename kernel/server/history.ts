@@ -1,3 +1,6 @@
+import type { HistoryRequest } from '../wire/messages';
+import type { Unchecked } from './request-context';
+
 /**
  * Input history for `history_request` ("History", messaging spec): one session per kernel
  * process, numbered 1; entries are (session, line, input) or (session, line, (input, output)).
@@ -24,7 +27,7 @@ export class History {
   }
 
   /** Answers a history_request's content. */
-  query(c: Record<string, unknown>): HistoryTuple[] {
+  query(c: Unchecked<HistoryRequest>): HistoryTuple[] {
     const output = c.output === true;
     const access = c.hist_access_type;
     let picked: HistoryEntry[];

@@ -1,14 +1,16 @@
 import type { Worker } from 'node:worker_threads';
-import type { CellDiagnostic, TypecheckMode } from '../api';
+import type { TypecheckMode } from '../api';
 import type { CellRuntime } from '../exec';
 import type { TypeService } from '../typecheck';
-import type { ConnectionInfo, Message } from '../wire';
+import type { ConnectionInfo } from '../wire';
+import type { ContentByType, KnownMessageType } from '../wire/messages';
 import { routeProcessExit } from './clean-exit';
-import { handleExecute } from './execute';
+import { executeRequestOf, handleExecute, type ExecuteParts } from './execute';
+import { ExecutionState } from './execution-state';
 import { InterruptedError } from '../exec/errors';
 import { BUSY } from './interrupt';
-import { History } from './history';
-import { RequestContext } from './request-context';
+import { LazyTypeService } from './lazy-type-service';
+import { RequestContext, type Unchecked } from './request-context';
 import { startSocketThread, type SocketThread } from './socket-thread-start';
 import { StopOnError } from './stop-on-error';
 import { installAsyncIdProbe } from './async-id-probe';
@@ -25,7 +27,8 @@ export interface KernelOptions {
   socketThread?: SocketThread;
 }
 
-type Handler = (ctx: RequestContext) => void | Promise<unknown>;
+/** Handlers by message type; each reads its request's content with the field names of wire/messages.ts. */
+type Handlers = { [T in KnownMessageType]?: (ctx: RequestContext, content: Unchecked<ContentByType[T]>) => void | Promise<unknown> };
 
 /**
  * Requests served while a cell awaits, ahead of the queue: the editor's controls (a margin set
@@ -54,12 +57,10 @@ function stopTraining(): void {
  * each the same way (busy, dispatch on msg_type, idle; replies are children of their request)
  * and runs cells. An unknown message type is logged and answered, never thrown.
  */
-export class KernelServer {
-  executionCount = 0;
-  /** Serial id of every executed cell, silent ones included (the type service's cell ids). */
-  cellSerial = 0;
-  readonly history = new History();
+export class KernelServer implements ExecuteParts {
+  readonly state: ExecutionState;
   readonly runtime: CellRuntime;
+  readonly typeService: LazyTypeService;
   private readonly worker: Worker;
   private readonly busyFlag: Int32Array;
   private readonly interruptsTaken: Int32Array;
@@ -68,9 +69,7 @@ export class KernelServer {
   private draining = false;
   private readonly stopOnError = new StopOnError(() => this.worker.postMessage({ type: 'flush-requests' }));
   private warmed = false;
-  private cellRunning = false;
-  private typeService?: TypeService;
-  private readonly handlers: Record<string, Handler>;
+  private readonly handlers: Handlers;
   private readonly info: Record<string, unknown>;
   readonly ready: Promise<void>;
 
@@ -82,6 +81,9 @@ export class KernelServer {
     installAsyncIdProbe();
     this.closedFlag = new Int32Array(thread.data.closed);
     this.info = thread.data.kernelInfo;
+    this.typeService = new LazyTypeService(options.cwd);
+    // While a cell's code runs, the socket thread may signal it (interrupt.ts).
+    this.state = new ExecutionState((running) => Atomics.store(this.busyFlag, 0, running ? BUSY.cell : BUSY.idle));
     // The cell runtime loads (~13 ms) while the socket thread boots and binds.
     // Loaded here rather than at the top so `tripletlab --help` and CLI errors stay instant.
     const { CellRuntime } = require('../exec') as typeof import('../exec');
@@ -96,23 +98,23 @@ export class KernelServer {
     registerTypesComm(this.runtime.kernel.comms, () => this.types(), () => this.runtime.kernel.typecheck);
     this.handlers = {
       kernel_info_request: (ctx) => ctx.reply('kernel_info_reply', this.info),
-      execute_request: (ctx) => (this.stopOnError.shouldAbort(ctx) ? this.abortExecute(ctx) : this.execute(ctx)),
-      is_complete_request: (ctx) => ctx.reply('is_complete_reply', { ...this.runtime.isComplete(String(ctx.content.code ?? '')) }),
+      execute_request: (ctx, content) => (this.stopOnError.shouldAbort(ctx) ? this.abortExecute(ctx) : this.execute(ctx, content)),
+      is_complete_request: (ctx, { code }) => ctx.reply('is_complete_reply', { ...this.runtime.isComplete(typeof code === 'string' ? code : '') }),
       complete_request: async (ctx) => {
         const code = String(ctx.content.code ?? '');
         const pos = typeof ctx.content.cursor_pos === 'number' ? ctx.content.cursor_pos : code.length;
         const r = await this.types().complete(code, pos);
         ctx.reply('complete_reply', { status: 'ok', ...r });
       },
-      inspect_request: async (ctx) => {
-        const code = String(ctx.content.code ?? '');
-        const pos = typeof ctx.content.cursor_pos === 'number' ? ctx.content.cursor_pos : code.length;
-        const r = await this.types().inspect(code, pos, ctx.content.detail_level === 1 ? 1 : 0);
+      inspect_request: async (ctx, c) => {
+        const code = typeof c.code === 'string' ? c.code : '';
+        const pos = typeof c.cursor_pos === 'number' ? c.cursor_pos : code.length;
+        const r = await this.types().inspect(code, pos, c.detail_level === 1 ? 1 : 0);
         ctx.reply('inspect_reply', { status: 'ok', ...r });
       },
-      history_request: (ctx) => ctx.reply('history_reply', { status: 'ok', history: this.history.query(ctx.content) }),
-      comm_info_request: (ctx) => {
-        const target = typeof ctx.content.target_name === 'string' ? ctx.content.target_name : undefined;
+      history_request: (ctx, c) => ctx.reply('history_reply', { status: 'ok', history: this.state.history.query(c) }),
+      comm_info_request: (ctx, c) => {
+        const target = typeof c.target_name === 'string' ? c.target_name : undefined;
         ctx.reply('comm_info_reply', { status: 'ok', comms: this.runtime.commInfo(target) });
       },
       comm_open: (ctx) => {
@@ -123,7 +125,7 @@ export class KernelServer {
       },
       comm_msg: (ctx) => this.runtime.handleComm('comm_msg', ctx.content, ctx.msg.buffers, ctx),
       comm_close: (ctx) => this.runtime.handleComm('comm_close', ctx.content, ctx.msg.buffers, ctx),
-      shutdown_request: (ctx) => this.shutdown(ctx),
+      shutdown_request: (ctx, c) => this.shutdown(ctx, c.restart === true),
     };
     this.ready = new Promise((resolve, reject) => {
       this.worker.on('message', (m: FromSocketThread) => {
@@ -135,22 +137,9 @@ export class KernelServer {
     });
   }
 
-  /** Type service, started on first need: loading TypeScript takes ~0.4 s, kept off start-up. */
+  /** The type service, started on first need (lazy-type-service.ts). */
   types(): TypeService {
-    if (!this.typeService) {
-      const { TypeService } = require('../typecheck') as typeof import('../typecheck');
-      this.typeService = TypeService.start({ cwd: this.options.cwd });
-    }
-    return this.typeService;
-  }
-
-  typesStarted(): boolean {
-    return this.typeService !== undefined;
-  }
-
-  formatDiagnostics(diags: CellDiagnostic[], code: string): string {
-    const { formatDiagnostics } = require('../typecheck') as typeof import('../typecheck');
-    return formatDiagnostics(diags, code);
+    return this.typeService.get();
   }
 
   /** The kernel's own log lines go to the process's real stderr (cell output is captured). */
@@ -169,11 +158,6 @@ export class KernelServer {
     } finally {
       Atomics.store(this.busyFlag, 0, BUSY.cell);
     }
-  }
-
-  setBusy(on: boolean): void {
-    this.cellRunning = on;
-    Atomics.store(this.busyFlag, 0, on ? BUSY.cell : BUSY.idle);
   }
 
   /**
@@ -198,7 +182,7 @@ export class KernelServer {
       case 'request': {
         const ctx = new RequestContext(this.worker, fromPortable(m.msg), m.channel);
         this.stopOnError.arrived(ctx);
-        if (this.cellRunning && SERVED_WHILE_A_CELL_RUNS.has(ctx.msg.header.msg_type)) {
+        if (this.state.current && SERVED_WHILE_A_CELL_RUNS.has(ctx.msg.header.msg_type)) {
           void this.serve(ctx);
           break;
         }
@@ -246,14 +230,14 @@ export class KernelServer {
     const type = ctx.msg.header.msg_type;
     // shutdown_request on control was already answered by the socket thread.
     if (type === 'shutdown_request' && ctx.channel === 'control') return this.exit();
-    const handler = this.handlers[type];
+    const handler = this.handlers[type as KnownMessageType] as ((ctx: RequestContext, content: unknown) => void | Promise<unknown>) | undefined;
     const isComm = type === 'comm_open' || type === 'comm_msg' || type === 'comm_close';
     // An execute request sends busy with execute_input, and its reply with idle (handleExecute
     // releases the first pair before the cell runs).
     if (type === 'execute_request') ctx.hold();
     ctx.status('busy');
     try {
-      if (handler) await handler(ctx);
+      if (handler) await handler(ctx, ctx.content);
       else if (!isComm) this.unknown(ctx);
     } catch (err) {
       const e = err as Error;
@@ -281,23 +265,24 @@ export class KernelServer {
     }
   }
 
-  private async execute(ctx: RequestContext): Promise<void> {
-    const result = await handleExecute(this, ctx);
-    if (result === 'error' && ctx.content.stop_on_error !== false) this.stopOnError.failed();
+  private async execute(ctx: RequestContext, content: Unchecked<ContentByType['execute_request']>): Promise<void> {
+    const req = executeRequestOf(content);
+    const result = await handleExecute(this, ctx, req);
+    if (result === 'error' && req.stop_on_error) this.stopOnError.failed();
   }
 
   /** A request queued behind a failed cell is not run ("stop_on_error", messaging spec). */
   private abortExecute(ctx: RequestContext): void {
-    ctx.reply('execute_reply', { status: 'aborted', execution_count: this.executionCount, user_expressions: {}, payload: [] });
+    ctx.reply('execute_reply', { status: 'aborted', execution_count: this.state.count, user_expressions: {}, payload: [] });
   }
 
-  private shutdown(ctx: RequestContext): void {
-    ctx.reply('shutdown_reply', { status: 'ok', restart: ctx.content.restart === true });
+  private shutdown(ctx: RequestContext, restart: boolean): void {
+    ctx.reply('shutdown_reply', { status: 'ok', restart });
     setTimeout(() => this.exit(), 50);
   }
 
   private exit(code = 0): void {
-    void this.typeService?.close();
+    void this.typeService.close();
     process.exit(code); // routed through routeProcessExit: sockets close first
   }
 }

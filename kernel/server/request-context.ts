@@ -4,6 +4,12 @@ import type { Message } from '../wire';
 import type { ToSocketThread } from './worker-messages';
 
 /**
+ * A message's content as it arrived: the field names of its type in wire/messages.ts, each value
+ * unchecked (a client may send anything), so a handler must check a value before using it.
+ */
+export type Unchecked<T> = { readonly [K in keyof T]?: unknown };
+
+/**
  * Sends messages that belong to one request: replies go back on the request's channel, IOPub
  * messages carry its header as parent. Also the OutputSink that cells publish through.
  */
