@@ -6,8 +6,8 @@ export interface WorkerOptions {
 }
 
 export type Request =
-  | { id: number; op: 'check'; code: string }
-  | { id: number; op: 'commit'; code: string }
+  | { id: number; op: 'check'; cellId: string; code: string }
+  | { id: number; op: 'commit'; cellId: string; code: string }
   | { id: number; op: 'complete'; code: string; cursorPos: number }
   | { id: number; op: 'inspect'; code: string; cursorPos: number; detailLevel: 0 | 1 }
   | { id: number; op: 'stats' };

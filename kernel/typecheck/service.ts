@@ -72,7 +72,7 @@ export class TypeService {
       const known = this.recent.get(code);
       if (known) return Promise.resolve(known);
     }
-    return (this.request({ op: 'check', code }) as Promise<CheckResult>).then(({ diagnostics, version }) => {
+    return (this.request({ op: 'check', cellId, code }) as Promise<CheckResult>).then(({ diagnostics, version }) => {
       this.version = version;
       if (version !== this.recentVersion) {
         this.recent.clear();
@@ -91,7 +91,7 @@ export class TypeService {
     const bad = checkArgs('commit', { cellId, code });
     if (bad) throw bad;
     this.pendingCommits++;
-    this.request({ op: 'commit', code })
+    this.request({ op: 'commit', cellId, code })
       .then((version) => {
         this.version = version as number;
       })

@@ -28,7 +28,9 @@ function main(): void {
     try {
       post({ type: 'result', id: req.id, result: answer(model, req) });
     } catch (err) {
-      post({ type: 'error', id: req.id, message: err instanceof Error ? err.stack ?? err.message : String(err) });
+      const message = err instanceof Error ? err.stack ?? err.message : String(err);
+      // The kernel logs the error; the cell's id says which run's check or commit it was.
+      post({ type: 'error', id: req.id, message: 'cellId' in req ? `${req.op} of ${req.cellId}: ${message}` : message });
     }
   });
 }
