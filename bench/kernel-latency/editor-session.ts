@@ -16,6 +16,11 @@ export interface EditorFigures {
   tensor_complete_ms: number;
   /** Whether the tensor completion lists `shape` and `dataSync`. */
   tensor_complete_found: boolean;
+  /** What answered it, where the kernel says (tripletlab: `values` of the session or its `types` service). */
+  tensor_complete_source: string | null;
+  /** Median completion on a call's result (`emb.square().resh`), which takes the type checker. */
+  typed_complete_ms: number;
+  typed_complete_found: boolean;
   /** Resident memory of the kernel's process tree once the checker has answered on the tensor. */
   rss_with_checker_mb: number | null;
 }
@@ -32,14 +37,24 @@ export async function measureEditor(k: KernelUnderTest, cells: EditorCells, comp
     const firstMs = performance.now() - readyAt;
     await run(cells.tensorSetup);
     const times: number[] = [];
+    const typedTimes: number[] = [];
     let found = true;
+    let typedFound = true;
+    let source: string | null = null;
     for (let i = 0; i < completions; i++) {
       // A different text each time, as while typing: no answer can come from the previous one.
       const c = await completeAtEnd(client, cells.tensorComplete(i));
       times.push(c.ms);
       found &&= c.matches.includes('shape') && c.matches.includes('dataSync');
+      source = c.source ?? null;
+      const t = await completeAtEnd(client, cells.typedComplete(i));
+      typedTimes.push(t.ms);
+      typedFound &&= t.matches.includes(cells.typedCompleteExpect);
     }
     return {
+      tensor_complete_source: source,
+      typed_complete_ms: median(typedTimes),
+      typed_complete_found: typedFound,
       first_complete_ms: firstMs,
       first_complete_found: first.matches.includes(cells.firstCompleteExpect),
       tensor_complete_ms: median(times),

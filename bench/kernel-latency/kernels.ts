@@ -36,6 +36,9 @@ export interface EditorCells {
   tensorSetup: string;
   /** Completion after `emb.`, a different text for each `i`. */
   tensorComplete: (i: number) => string;
+  /** Completion on a call's result (`emb.square().resh`): only a type checker knows it before the call runs. */
+  typedComplete: (i: number) => string;
+  typedCompleteExpect: string;
 }
 
 const root = packageRoot();
@@ -55,6 +58,8 @@ export function kernelsUnderTest(): KernelUnderTest[] {
     wrongFirstCell: 'const tc: number = "text";',
     tensorSetup,
     tensorComplete: (i) => `// edit ${i}\nemb.`,
+    typedComplete: (i) => `// edit ${i}\nemb.square().resh`,
+    typedCompleteExpect: 'reshape',
   });
   // Deno and tslab import tfjs from the kernel's node_modules (the bench runs in the package root); ours has `tf` built in.
   const importTf = "import * as tf from '@tensorflow/tfjs';\n";

@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   for (const [name, r] of Object.entries(results)) {
     if (name === 'tripletlab' || !ours || 'error' in r || 'skipped' in r) continue;
     ratios[name] = {};
-    for (const key of ['startup_s', 'first_cell_ms', 'trivial_ms', 'trivial_distinct_ms', 'decl_ms', 'complete_ms', 'rss_mb', 'first_complete_ms', 'tensor_complete_ms', 'rss_with_checker_mb']) {
+    for (const key of ['startup_s', 'first_cell_ms', 'trivial_ms', 'trivial_distinct_ms', 'decl_ms', 'complete_ms', 'rss_mb', 'first_complete_ms', 'tensor_complete_ms', 'typed_complete_ms', 'rss_with_checker_mb']) {
       const a = (r as Record<string, number>)[key];
       ratios[name][key] = typeof a === 'number' && ours[key] ? round(a / ours[key], 2) : null;
     }
@@ -65,9 +65,10 @@ async function main(): Promise<void> {
       first_complete_ms: sideBySide('first_complete_ms'),
       checked_from_first: sideBySide('checked_from_first'),
       tensor_complete_ms: sideBySide('tensor_complete_ms'),
+      typed_complete_ms: sideBySide('typed_complete_ms'),
       rss_with_checker_mb: sideBySide('rss_with_checker_mb'),
     },
-    ['benchmark', 'quick', 'sizes', 'kernels', 'peer_over_tripletlab', 'first_complete_ms', 'checked_from_first', 'tensor_complete_ms', 'rss_with_checker_mb'],
+    ['benchmark', 'quick', 'sizes', 'kernels', 'peer_over_tripletlab', 'first_complete_ms', 'checked_from_first', 'tensor_complete_ms', 'typed_complete_ms', 'rss_with_checker_mb'],
   );
 }
 
@@ -98,12 +99,12 @@ function format(f: KernelFigures): Record<string, unknown> {
 }
 
 function roundEditor(e: EditorFigures): EditorFigures {
-  return { ...e, first_complete_ms: round(e.first_complete_ms)!, tensor_complete_ms: round(e.tensor_complete_ms)!, rss_with_checker_mb: round(e.rss_with_checker_mb, 1) };
+  return { ...e, first_complete_ms: round(e.first_complete_ms)!, tensor_complete_ms: round(e.tensor_complete_ms)!, typed_complete_ms: round(e.typed_complete_ms)!, rss_with_checker_mb: round(e.rss_with_checker_mb, 1) };
 }
 
 function printTable(results: Record<string, Record<string, unknown>>): void {
   const cols = ['startup_s', 'first_cell_ms', 'trivial_ms', 'trivial_distinct_ms', 'decl_ms', 'decl_first20_ms', 'decl_last20_ms', 'complete_ms', 'rss_mb', 'rss_before_soak_mb', 'rss_after_soak_mb',
-    'first_complete_ms', 'checked_from_first', 'tensor_complete_ms', 'rss_with_checker_mb'];
+    'first_complete_ms', 'checked_from_first', 'tensor_complete_ms', 'typed_complete_ms', 'rss_with_checker_mb'];
   process.stderr.write(`\n${'kernel'.padEnd(12)}${cols.map((c) => c.padStart(Math.max(14, c.length + 1))).join('')}\n`);
   for (const [name, r] of Object.entries(results)) {
     const cells = cols.map((c) => String(r[c] ?? (r.error ? 'error' : r.skipped ? 'skipped' : '-')).padStart(Math.max(14, c.length + 1)));

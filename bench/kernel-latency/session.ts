@@ -83,8 +83,9 @@ export async function withKernel<T>(k: KernelUnderTest, body: (s: KernelSession)
 }
 
 /** A complete_request at the end of `code`: its time and matches. */
-export async function completeAtEnd(client: KernelClient, code: string): Promise<{ ms: number; matches: string[] }> {
+export async function completeAtEnd(client: KernelClient, code: string): Promise<{ ms: number; matches: string[]; source?: string }> {
   const s = performance.now();
   const r = await client.request('shell', 'complete_request', { code, cursor_pos: [...code].length }, { timeoutMs: 60_000 });
-  return { ms: performance.now() - s, matches: ((r.content as { matches?: string[] }).matches ?? []).map(String) };
+  const content = r.content as { matches?: string[]; metadata?: { tripletlab_source?: string } };
+  return { ms: performance.now() - s, matches: (content.matches ?? []).map(String), source: content.metadata?.tripletlab_source };
 }

@@ -8,6 +8,8 @@ import { routeProcessExit } from './clean-exit';
 import { executeRequestOf, handleExecute, type ExecuteParts } from './execute';
 import { ExecutionState } from './execution-state';
 import { InterruptedError } from '../exec/errors';
+import { ValueCompleter } from '../exec/value-completions';
+import { codePointToUtf16 } from '../typecheck/positions';
 import { BUSY } from './interrupt';
 import { LazyTypeService } from './lazy-type-service';
 import { RequestContext, type Unchecked } from './request-context';
@@ -69,6 +71,7 @@ export class KernelServer implements ExecuteParts {
   private draining = false;
   private readonly stopOnError = new StopOnError(() => this.worker.postMessage({ type: 'flush-requests' }));
   private warmed = false;
+  private readonly valueCompleter = new ValueCompleter();
   private readonly handlers: Handlers;
   private readonly info: Record<string, unknown>;
   readonly ready: Promise<void>;
@@ -103,7 +106,8 @@ export class KernelServer implements ExecuteParts {
       complete_request: async (ctx) => {
         const code = String(ctx.content.code ?? '');
         const pos = typeof ctx.content.cursor_pos === 'number' ? ctx.content.cursor_pos : code.length;
-        const r = await this.types().complete(code, pos);
+        // A member of a live value is answered from the value at once; the rest by the type service.
+        const r = this.valueCompleter.complete(code, codePointToUtf16(code, pos)) ?? (await this.types().complete(code, pos));
         ctx.reply('complete_reply', { status: 'ok', ...r });
       },
       inspect_request: async (ctx, c) => {

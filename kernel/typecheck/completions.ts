@@ -51,7 +51,7 @@ export function completionAt(
     matches.push(text);
     types.push({ start: cpStart, end: cpEnd, text, type: jupyterType(e.kind, priorKinds.get(e.name)), signature: '' });
   }
-  return { matches, cursor_start: cpStart, cursor_end: cpEnd, metadata: { _jupyter_types_experimental: types } };
+  return { matches, cursor_start: cpStart, cursor_end: cpEnd, metadata: { _jupyter_types_experimental: types, tripletlab_source: 'types' } };
 }
 
 /** TypeScript's rank for declarations in scope (`SortText.LocationPriority`), ahead of globals and keywords. */
