@@ -150,5 +150,9 @@ export const trainingSchema: JsonSchema = {
       type: 'array',
       items: { type: 'object', required: ['step', 'metric', 'value'], properties: { step: num, metric: { type: 'string' }, value: num } },
     },
+    config: {
+      type: 'array',
+      items: { type: 'object', required: ['step', 'margin', 'mining'], properties: { step: nonNegInt, margin: { type: 'number', minimum: 0 }, mining: { type: 'string' } } },
+    },
   },
 };

@@ -114,6 +114,18 @@ export interface TrainingPayload {
   elapsedSeconds: number;
   message?: string;
   validation?: { step: number; metric: string; value: number }[];
+  /**
+   * The margin and mining in use from each step on: the first entry is the fit's start, each
+   * later one a change (from code, a schedule or the editor) during the run. The last is in use now.
+   */
+  config?: TrainingConfigChange[];
+}
+
+/** From `step` on, training used this margin and mining. */
+export interface TrainingConfigChange {
+  step: number;
+  margin: number;
+  mining: string;
 }
 
 /** A projection decoded into typed arrays, ready to plot. */

@@ -107,5 +107,13 @@ export function validateTrainingPayload(x: unknown): TrainingPayload {
       }
     }
   }
+  const c = p.config;
+  if (c) {
+    for (let i = 1; i < c.length; i++) {
+      if (c[i].step < c[i - 1].step) {
+        throw new PayloadError(fn, `payload.config[${i}].step`, `is ${c[i].step}, before the previous change's step ${c[i - 1].step}`, 'list the changes in the order of their steps');
+      }
+    }
+  }
   return p;
 }

@@ -27,5 +27,7 @@ export function trainingSummary(p: TrainingPayload): string {
   const progress = p.totalSteps > 0 ? `step ${count(p.step)}/${count(p.totalSteps)} (${percent(p.step / p.totalSteps)})` : `step ${count(p.step)}`;
   const loss = p.loss.length ? `, loss ${sig3(p.loss[p.loss.length - 1])}` : '';
   const msg = p.message ? ` — ${p.message}` : '';
-  return `training ${p.status}: ${progress}, epoch ${p.epoch}/${p.totalEpochs}${loss}, ${categoryLine(p.fractions, true)}, ${p.elapsedSeconds.toFixed(1)} s${msg}`;
+  const now = p.config?.at(-1);
+  const cfg = now ? `, margin ${sig3(now.margin)} ${now.mining}` : '';
+  return `training ${p.status}: ${progress}, epoch ${p.epoch}/${p.totalEpochs}${loss}${cfg}, ${categoryLine(p.fractions, true)}, ${p.elapsedSeconds.toFixed(1)} s${msg}`;
 }

@@ -1,4 +1,5 @@
 import type { TrainingPayload } from '../payloads';
+import { escapeXml } from './escape';
 import { count, niceTicks, percent, sig3 } from './format';
 import { legendItem, px, scale, svgOpen, text, type Axis } from './svg-frame';
 import { LIGHT_THEME, type Theme } from './theme';
@@ -37,9 +38,12 @@ export function trainingSvg(p: TrainingPayload, theme: Theme = LIGHT_THEME): str
       s += text(Number(px(scale(x, t))), LOSS.bottom + 14, count(t), 'text-anchor="middle"');
     }
     s += `<path d="${linePath(p.lossSteps, p.loss, x, y)}" fill="none" stroke="${theme.accent}" stroke-width="1.5" class="tl-loss"/>`;
+    s += configChangesSvg(p, x, theme);
   }
   s += `<path d="M${LOSS.left} ${LOSS.top}V${LOSS.bottom}H${LOSS.right}" fill="none" stroke="${theme.foreground}"/>`;
   s += text(LOSS.left, LOSS.bottom + 30, `loss (last ${p.loss.length ? sig3(p.loss[p.loss.length - 1]) : '–'}) vs step`);
+  const now = p.config?.at(-1);
+  if (now) s += text(LOSS.right, LOSS.bottom + 30, `margin ${sig3(now.margin)} · ${now.mining}`, `text-anchor="end" class="tl-config-now" data-margin="${now.margin}" data-mining="${escapeXml(now.mining)}"`);
 
   const f = p.fractions;
   const rows: ['easy' | 'semiHard' | 'hard', string][] = [['easy', 'easy'], ['semiHard', 'semi-hard'], ['hard', 'hard']];
@@ -57,6 +61,28 @@ export function trainingSvg(p: TrainingPayload, theme: Theme = LIGHT_THEME): str
     s += legendItem(FRAC.left, FRAC.bottom + 30, theme.ghost, `${v.metric} ${sig3(v.value)} @ step ${count(v.step)}`).svg;
   }
   return s + '</svg>';
+}
+
+/**
+ * A dashed line on the loss curve at each step where the margin or mining changed during the run,
+ * labelled with what it changed to, so a jump in the loss can be read against its cause.
+ */
+function configChangesSvg(p: TrainingPayload, x: Axis, theme: Theme): string {
+  const changes = p.config ?? [];
+  let s = '';
+  for (let i = 1; i < changes.length; i++) {
+    const c = changes[i];
+    if (c.step < x.lo || c.step > x.hi) continue;
+    const prev = changes[i - 1];
+    const what = [c.margin !== prev.margin ? `m ${sig3(c.margin)}` : '', c.mining !== prev.mining ? c.mining : ''].filter(Boolean).join(' · ');
+    const cx = px(scale(x, c.step));
+    s +=
+      `<g class="tl-config-change" data-step="${c.step}" data-margin="${c.margin}" data-mining="${escapeXml(c.mining)}">` +
+      `<path d="M${cx} ${LOSS.top}V${LOSS.bottom}" stroke="${theme.foreground}" stroke-opacity="0.6" stroke-dasharray="3 3"/>` +
+      text(Number(cx) + 3, LOSS.top + 10 + 12 * ((i - 1) % 3), what, 'font-size="10"') +
+      '</g>';
+  }
+  return s;
 }
 
 /** Where the fractions' history goes, under the latest batch's bars. */

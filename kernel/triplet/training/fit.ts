@@ -40,7 +40,7 @@ export async function fit<M extends EmbeddingModel>(model: M, data: LabelledData
   const made: { optimizer?: tf.Optimizer; owned?: boolean } = {};
   const run = startRun();
   const seed = options.seed ?? 0;
-  const history: FitHistory = { loss: [], fractions: { easy: [], semiHard: [], hard: [] }, validation: [] };
+  const history: FitHistory = { loss: [], fractions: { easy: [], semiHard: [], hard: [] }, validation: [], config: [] };
   const started = performance.now();
   const reporter = progressReporter(options.display !== false);
   let status: FitStatus = 'done';
@@ -129,6 +129,7 @@ export async function fit<M extends EmbeddingModel>(model: M, data: LabelledData
         epochLoss += r.loss;
         epochSteps++;
         emit('mined', { step, epoch, count: r.count, stats: r.stats });
+        noteConfig(history, step, cfg.margin, cfg.mining);
         emit('batch', { step, epoch, loss: r.loss, margin: cfg.margin, mining: cfg.mining });
         step++;
         if (step % plan.validateEvery === 0 && step < plan.totalSteps) validate();
@@ -151,4 +152,10 @@ export async function fit<M extends EmbeddingModel>(model: M, data: LabelledData
     if (made.owned) made.optimizer?.dispose();
   }
   return { history, model, status, steps: step, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Adds an entry to the history's margin/mining log when this step's differ from the last entry's. */
+function noteConfig(history: FitHistory, step: number, margin: number, mining: string): void {
+  const last = history.config.at(-1);
+  if (!last || last.margin !== margin || last.mining !== mining) history.config.push({ step, margin, mining });
 }

@@ -3,6 +3,7 @@ import { downsample } from './downsample';
 import type { FitHistory } from './types';
 
 const MAX_POINTS = 500;
+const MAX_CONFIG_CHANGES = 50;
 
 export interface Progress {
   status: TrainingStatus;
@@ -39,5 +40,7 @@ export function trainingPayload(history: FitHistory, p: Progress): TrainingPaylo
   };
   if (p.message) payload.message = p.message;
   if (history.validation.length) payload.validation = history.validation.map((v) => ({ ...v }));
+  // The start and the latest changes: a schedule or a slider dragged for minutes stays bounded.
+  if (history.config.length) payload.config = [history.config[0], ...history.config.slice(1).slice(-(MAX_CONFIG_CHANGES - 1))].map((c) => ({ ...c }));
   return payload;
 }

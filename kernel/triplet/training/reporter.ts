@@ -40,9 +40,10 @@ function pct(x: number): string {
 export function progressLine(p: TrainingPayload): string {
   const loss = p.loss.length ? p.loss[p.loss.length - 1].toFixed(4) : '–';
   const v = p.validation?.at(-1);
+  const cfg = p.config?.at(-1);
   return (
     `fit ${p.status}: step ${p.step}/${p.totalSteps} epoch ${Math.min(p.epoch + 1, p.totalEpochs)}/${p.totalEpochs} ` +
-    `loss ${loss} hard ${pct(p.fractions.hard)} semi-hard ${pct(p.fractions.semiHard)} easy ${pct(p.fractions.easy)}` +
+    `loss ${loss}${cfg ? ` margin ${cfg.margin} ${cfg.mining}` : ''} hard ${pct(p.fractions.hard)} semi-hard ${pct(p.fractions.semiHard)} easy ${pct(p.fractions.easy)}` +
     (v ? ` ${v.metric} ${v.value.toFixed(3)}` : '') +
     ` ${p.elapsedSeconds.toFixed(1)} s`
   );

@@ -84,6 +84,8 @@ export interface FitHistory {
   /** Category fractions of all valid triplets of every step's batch. */
   fractions: { easy: number[]; semiHard: number[]; hard: number[] };
   validation: { step: number; metric: string; value: number }[];
+  /** Margin and mining from each step on: the start, then every change during the run (editor, code, schedule). */
+  config: { step: number; margin: number; mining: string }[];
   /** Each subspace build of 'subspace-hard' mining: when, how many, their sizes and how long it took. */
   subspaces?: { step: number; epoch: number; count: number; sizes: number[]; seconds: number }[];
 }

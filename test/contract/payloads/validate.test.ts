@@ -44,6 +44,8 @@ const trainingCases: [string, (t: Record<string, unknown>) => unknown, RegExp][]
   ['fraction > 1', (t) => ({ ...t, fractions: { easy: 2, semiHard: 0, hard: 0 } }), /payload\.fractions\.easy is 2, above the maximum 1/],
   ['too many loss points', (t) => ({ ...t, loss: new Array(501).fill(1), lossSteps: new Array(501).fill(1) }), /payload\.lossSteps has 501 items, expected at most 500/],
   ['history length', (t) => ({ ...t, fractionHistory: { steps: [1, 2], easy: [1], semiHard: [1, 1], hard: [1, 1] } }), /payload\.fractionHistory\.easy has 1 values/],
+  ['config change without a margin', (t) => ({ ...t, config: [{ step: 0, mining: 'hard' }] }), /payload\.config\[0\]/],
+  ['config changes out of order', (t) => ({ ...t, config: [{ step: 5, margin: 0.2, mining: 'hard' }, { step: 3, margin: 0.3, mining: 'hard' }] }), /payload\.config\[1\]\.step is 3, before the previous change's step 5/],
 ];
 
 for (const [name, mutate, pattern] of trainingCases) {

@@ -134,3 +134,22 @@ test('a long label is cut between characters, never inside an emoji (no lone sur
   assert.match(svg, /a{22}😀…/);
   assert.doesNotThrow(() => encodeURIComponent(svg));
 });
+
+test('training SVG: the margin and mining in use, and a dashed line where each changed during the run', () => {
+  assert.doesNotMatch(trainingSvg(training()), /tl-config/, 'no config in the payload: nothing drawn');
+  const svg = trainingSvg({
+    ...training(),
+    config: [
+      { step: 0, margin: 0.3, mining: 'semi-hard' },
+      { step: 12, margin: 0.6, mining: 'semi-hard' },
+      { step: 20, margin: 0.6, mining: 'hard' },
+    ],
+  });
+  assertBalanced(svg);
+  assert.match(svg, /class="tl-config-now" data-margin="0.6" data-mining="hard">margin 0.6 · hard</);
+  const changes = [...svg.matchAll(/class="tl-config-change" data-step="(\d+)"[^>]*>.*?<text[^>]*>([^<]*)<\/text><\/g>/g)].map((m) => [Number(m[1]), m[2]]);
+  assert.deepEqual(changes, [[12, 'm 0.6'], [20, 'hard']], 'each line says what changed, at its step');
+  const x12 = Number(/data-step="12"[^>]*><path d="M([\d.]+)/.exec(svg)?.[1]);
+  const x20 = Number(/data-step="20"[^>]*><path d="M([\d.]+)/.exec(svg)?.[1]);
+  assert.ok(52 < x12 && x12 < x20 && x20 < 400, `the lines sit on the loss chart's step axis, in order (${x12}, ${x20})`);
+});

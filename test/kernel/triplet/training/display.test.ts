@@ -42,7 +42,7 @@ describe('training display', () => {
   test('a long run is downsampled to at most 500 points, valid against the schema', () => {
     const loss = Array.from({ length: 1234 }, (_, i) => 1 / (1 + i));
     const p = trainingPayload(
-      { loss, fractions: { easy: loss.map(() => 0.5), semiHard: loss.map(() => 0.3), hard: loss.map(() => 0.2) }, validation: [] },
+      { loss, fractions: { easy: loss.map(() => 0.5), semiHard: loss.map(() => 0.3), hard: loss.map(() => 0.2) }, validation: [], config: [] },
       { status: 'running', step: 1234, totalSteps: 2000, epoch: 0, totalEpochs: 1, elapsedSeconds: 3 },
     );
     assert.equal(p.loss.length, 500);
