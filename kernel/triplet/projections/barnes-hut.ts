@@ -1,6 +1,19 @@
 /** Deeper than this, coincident points share a leaf instead of splitting forever. */
 const MAX_DEPTH = 40;
 
+/** The arrays the force pass reads of a built tree (see SpaceTree.pack). */
+export interface TreeView {
+  dims: 2 | 3;
+  /** First of the 2^dims children, or −1 for a leaf. */
+  child: Int32Array;
+  /** Per node: count, centre of mass (dims), squared width. */
+  packed: Float64Array;
+  /** Points in depth-first order of their leaves. */
+  order: Int32Array;
+  /** The leaf each point sits in. */
+  leafOf: Int32Array;
+}
+
 /**
  * A quadtree (2-d) or octree (3-d) over points for t-SNE's repulsive forces (Barnes & Hut 1986;
  * van der Maaten, "Accelerating t-SNE using tree-based algorithms", JMLR 2014). Nodes live in
@@ -33,7 +46,11 @@ export class SpaceTree {
   private starts = new Int32Array(0);
   private stack = new Int32Array(0);
 
-  constructor(readonly dims: 2 | 3) {
+  /**
+   * `shared`: the arrays live in SharedArrayBuffers, so another thread can read the tree (through
+   * `view()`, after each build) while this one builds the next.
+   */
+  constructor(readonly dims: 2 | 3, private readonly shared = false) {
     this.fanout = 1 << dims;
     this.stride = dims + 2;
   }
@@ -43,8 +60,8 @@ export class SpaceTree {
     const dims = this.dims;
     this.ensure(Math.max(64, 2 * this.fanout * n + 1));
     if (this.order.length < n) {
-      this.order = new Int32Array(n);
-      this.leafOf = new Int32Array(n);
+      this.order = new Int32Array(this.memory(4 * n));
+      this.leafOf = new Int32Array(this.memory(4 * n));
     }
     let extent = 1e-12;
     this.nodes = 0;
@@ -64,93 +81,20 @@ export class SpaceTree {
     this.pack(n);
   }
 
+  /** What the force pass reads, for this thread or another one sharing the tree's memory. */
+  view(): TreeView {
+    return { dims: this.dims, child: this.child, packed: this.packed, order: this.order, leafOf: this.leafOf };
+  }
+
   /**
    * For every point i: Σⱼ qᵢⱼ² (yᵢ − yⱼ) into forces[dims·i …], over j ≠ i with
-   * qᵢⱼ = 1 / (1 + ‖yᵢ − yⱼ‖²); returns Z = Σᵢ Σⱼ qᵢⱼ. A cell of width w at distance r counts
-   * as one body at its centre of mass when w² < θ²·r² (scikit-learn's and bhtsne's criterion).
+   * qᵢⱼ = 1 / (1 + ‖yᵢ − yⱼ‖²); returns Z = Σᵢ Σⱼ qᵢⱼ. (One thread; `repulsionRange` and `sumShares`
+   * are the parts.)
    */
   repulsion(y: Float32Array, n: number, theta2: number, forces: Float64Array): number {
-    return this.dims === 2 ? this.repulsion2(y, n, theta2, forces) : this.repulsion3(y, n, theta2, forces);
-  }
-
-  // The 2-d and 3-d passes are written out: this loop is most of a t-SNE iteration.
-  private repulsion2(y: Float32Array, n: number, theta2: number, forces: Float64Array): number {
-    const { child, packed, order, leafOf, stack } = this;
-    let z = 0;
-    for (let o = 0; o < n; o++) {
-      const i = order[o];
-      const own = leafOf[i];
-      const px = y[2 * i], py = y[2 * i + 1];
-      let fx = 0, fy = 0;
-      let top = 0;
-      stack[top++] = 0;
-      while (top > 0) {
-        const node = stack[--top];
-        const at = node * 4;
-        let m = packed[at];
-        if (m === 0) continue;
-        const dx = px - packed[at + 1];
-        const dy = py - packed[at + 2];
-        const d2 = dx * dx + dy * dy;
-        const c = child[node];
-        if (c < 0 || packed[at + 3] < theta2 * d2) {
-          // The point's own leaf (with any coincident points): only the others repel it.
-          if (node === own && --m === 0) continue;
-          const q = 1 / (1 + d2);
-          z += m * q;
-          const mq2 = m * q * q;
-          fx += mq2 * dx;
-          fy += mq2 * dy;
-        } else {
-          stack[top++] = c;
-          stack[top++] = c + 1;
-          stack[top++] = c + 2;
-          stack[top++] = c + 3;
-        }
-      }
-      forces[2 * i] = fx;
-      forces[2 * i + 1] = fy;
-    }
-    return z;
-  }
-
-  private repulsion3(y: Float32Array, n: number, theta2: number, forces: Float64Array): number {
-    const { child, packed, order, leafOf, stack } = this;
-    let z = 0;
-    for (let o = 0; o < n; o++) {
-      const i = order[o];
-      const own = leafOf[i];
-      const px = y[3 * i], py = y[3 * i + 1], pz = y[3 * i + 2];
-      let fx = 0, fy = 0, fz = 0;
-      let top = 0;
-      stack[top++] = 0;
-      while (top > 0) {
-        const node = stack[--top];
-        const at = node * 5;
-        let m = packed[at];
-        if (m === 0) continue;
-        const dx = px - packed[at + 1];
-        const dy = py - packed[at + 2];
-        const dz = pz - packed[at + 3];
-        const d2 = dx * dx + dy * dy + dz * dz;
-        const c = child[node];
-        if (c < 0 || packed[at + 4] < theta2 * d2) {
-          if (node === own && --m === 0) continue;
-          const q = 1 / (1 + d2);
-          z += m * q;
-          const mq2 = m * q * q;
-          fx += mq2 * dx;
-          fy += mq2 * dy;
-          fz += mq2 * dz;
-        } else {
-          for (let s = 0; s < 8; s++) stack[top++] = c + s;
-        }
-      }
-      forces[3 * i] = fx;
-      forces[3 * i + 1] = fy;
-      forces[3 * i + 2] = fz;
-    }
-    return z;
+    const zShare = new Float64Array(n);
+    repulsionRange(this.view(), y, 0, n, theta2, forces, zShare);
+    return sumShares(zShare, n);
   }
 
   private insert(y: Float32Array, i: number): void {
@@ -246,11 +190,16 @@ export class SpaceTree {
     for (let i = 0; i < n; i++) this.order[starts[rank[this.leafOf[i]]]++] = i;
   }
 
+  private memory(bytes: number): ArrayBufferLike {
+    return this.shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
+  }
+
   private ensure(capacity: number): void {
     if (capacity <= this.capacity) return;
     const { dims } = this;
     const grow = <T extends Float64Array | Int32Array>(a: T, width: number): T => {
-      const b = new (a.constructor as new (n: number) => T)(capacity * width);
+      const kind = a.constructor as { new (b: ArrayBufferLike): T; BYTES_PER_ELEMENT: number };
+      const b = new kind(this.memory(capacity * width * kind.BYTES_PER_ELEMENT));
       b.set(a as never);
       return b;
     };
@@ -267,5 +216,107 @@ export class SpaceTree {
     this.starts = new Int32Array(capacity + 1);
     this.stack = new Int32Array(capacity);
     this.capacity = capacity;
+  }
+}
+
+/** A walk opens at most MAX_DEPTH nodes on its way down, each leaving its other children on the stack. */
+const stacks = { 2: new Int32Array(4 * (MAX_DEPTH + 2)), 3: new Int32Array(8 * (MAX_DEPTH + 2)) };
+
+/**
+ * The repulsion of points order[from … to) (the tree's depth-first order): Σⱼ qᵢⱼ² (yᵢ − yⱼ)
+ * into forces[dims·i …] and Σⱼ qᵢⱼ into zShare[i], over j ≠ i, qᵢⱼ = 1 / (1 + ‖yᵢ − yⱼ‖²). A cell
+ * of width w at distance r counts as one body at its centre of mass when w² < θ²·r²
+ * (scikit-learn's and bhtsne's criterion). Each point's results depend on the tree only, so
+ * threads may take any ranges and the forces come out the same.
+ */
+export function repulsionRange(tree: TreeView, y: Float32Array, from: number, to: number, theta2: number, forces: Float64Array, zShare: Float64Array): void {
+  if (tree.dims === 2) repulsion2(tree, y, from, to, theta2, forces, zShare);
+  else repulsion3(tree, y, from, to, theta2, forces, zShare);
+}
+
+/** Z = Σᵢ zShare[i], always in index order, so it does not depend on how the points were split. */
+export function sumShares(zShare: Float64Array, n: number): number {
+  let z = 0;
+  for (let i = 0; i < n; i++) z += zShare[i];
+  return z;
+}
+
+// The 2-d and 3-d passes are written out: this loop is most of a t-SNE iteration.
+function repulsion2(tree: TreeView, y: Float32Array, from: number, to: number, theta2: number, forces: Float64Array, zShare: Float64Array): void {
+  const { child, packed, order, leafOf } = tree;
+  const stack = stacks[2];
+  for (let o = from; o < to; o++) {
+    const i = order[o];
+    const own = leafOf[i];
+    const px = y[2 * i], py = y[2 * i + 1];
+    let fx = 0, fy = 0, z = 0;
+    let top = 0;
+    stack[top++] = 0;
+    while (top > 0) {
+      const node = stack[--top];
+      const at = node * 4;
+      let m = packed[at];
+      if (m === 0) continue;
+      const dx = px - packed[at + 1];
+      const dy = py - packed[at + 2];
+      const d2 = dx * dx + dy * dy;
+      const c = child[node];
+      if (c < 0 || packed[at + 3] < theta2 * d2) {
+        // The point's own leaf (with any coincident points): only the others repel it.
+        if (node === own && --m === 0) continue;
+        const q = 1 / (1 + d2);
+        z += m * q;
+        const mq2 = m * q * q;
+        fx += mq2 * dx;
+        fy += mq2 * dy;
+      } else {
+        stack[top++] = c;
+        stack[top++] = c + 1;
+        stack[top++] = c + 2;
+        stack[top++] = c + 3;
+      }
+    }
+    forces[2 * i] = fx;
+    forces[2 * i + 1] = fy;
+    zShare[i] = z;
+  }
+}
+
+function repulsion3(tree: TreeView, y: Float32Array, from: number, to: number, theta2: number, forces: Float64Array, zShare: Float64Array): void {
+  const { child, packed, order, leafOf } = tree;
+  const stack = stacks[3];
+  for (let o = from; o < to; o++) {
+    const i = order[o];
+    const own = leafOf[i];
+    const px = y[3 * i], py = y[3 * i + 1], pz = y[3 * i + 2];
+    let fx = 0, fy = 0, fz = 0, z = 0;
+    let top = 0;
+    stack[top++] = 0;
+    while (top > 0) {
+      const node = stack[--top];
+      const at = node * 5;
+      let m = packed[at];
+      if (m === 0) continue;
+      const dx = px - packed[at + 1];
+      const dy = py - packed[at + 2];
+      const dz = pz - packed[at + 3];
+      const d2 = dx * dx + dy * dy + dz * dz;
+      const c = child[node];
+      if (c < 0 || packed[at + 4] < theta2 * d2) {
+        if (node === own && --m === 0) continue;
+        const q = 1 / (1 + d2);
+        z += m * q;
+        const mq2 = m * q * q;
+        fx += mq2 * dx;
+        fy += mq2 * dy;
+        fz += mq2 * dz;
+      } else {
+        for (let s = 0; s < 8; s++) stack[top++] = c + s;
+      }
+    }
+    forces[3 * i] = fx;
+    forces[3 * i + 1] = fy;
+    forces[3 * i + 2] = fz;
+    zShare[i] = z;
   }
 }

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { TripletInputError } from '../validation/errors';
 import { TSNE_DEFAULTS, type TsneParams } from './tsne';
 import { defaultUmapEpochs, UMAP_DEFAULTS, type UmapParams } from './umap';
@@ -27,6 +28,11 @@ export interface ProjectOptions {
   theta?: number;
   /** t-SNE: step size, or 'auto' = max(n / 48, 50) (default). */
   learningRate?: number | 'auto';
+  /**
+   * t-SNE: threads for its affinities and gradient (default: 2 from 2,000 points on a machine with
+   * two or more cores, else 1). The picture is the same for any number.
+   */
+  threads?: number;
   /** Measure trustworthiness with this many neighbours (true: 10) and return it. */
   trustworthiness?: boolean | number;
 }
@@ -43,6 +49,17 @@ export interface ResolvedProjectOptions {
 /** UMAP epochs: umap-learn's 500 for small sets; above 2,000 points 200 give the same trustworthiness (bench/projection). */
 function umapEpochs(n: number): number {
   return n <= 2000 ? defaultUmapEpochs(n) : 200;
+}
+
+/** More threads than this only wait for each other: the tree is built on one of them. */
+const MAX_THREADS = 8;
+
+/**
+ * Two threads take 0.xx of one thread's time on 5,000 points (bench/projection, RESULTS.md); below
+ * 2,000 points starting a helper costs more than it saves.
+ */
+export function defaultTsneThreads(n: number): number {
+  return n >= 2000 && availableParallelism() >= 2 ? 2 : 1;
 }
 
 export function resolveProjectOptions(o: ProjectOptions, n: number, fn: string): ResolvedProjectOptions {
@@ -79,7 +96,14 @@ export function resolveProjectOptions(o: ProjectOptions, n: number, fn: string):
     dims,
     seed,
     umap: { neighbors, minDist, spread, epochs: int(o.epochs, 'epochs', 1, 100_000, umapEpochs(n)), negativeSampleRate: UMAP_DEFAULTS.negativeSampleRate },
-    tsne: { perplexity, theta, learningRate, iterations: int(o.iterations, 'iterations', 1, 100_000, TSNE_DEFAULTS.iterations), earlyExaggeration: TSNE_DEFAULTS.earlyExaggeration },
+    tsne: {
+      perplexity,
+      theta,
+      learningRate,
+      iterations: int(o.iterations, 'iterations', 1, 100_000, TSNE_DEFAULTS.iterations),
+      earlyExaggeration: TSNE_DEFAULTS.earlyExaggeration,
+      threads: int(o.threads, 'threads', 1, MAX_THREADS, defaultTsneThreads(n)),
+    },
     trustworthinessK,
   };
 }

@@ -7,48 +7,34 @@ export interface SparseAffinities {
   vals: Float32Array;
 }
 
+/** The conditional distributions P_{j|i} of rows, in memory that helper threads can share. */
+export interface ConditionalJob {
+  /** n × k neighbour distances (KnnGraph.distances). */
+  distances: Float32Array;
+  n: number;
+  k: number;
+  perplexity: number;
+  /** Out: n × k, P_{j|i} for row i's neighbours. */
+  conditional: Float64Array;
+}
+
+/** Rows a thread takes at a time in `conditionalChunks`. */
+const ROW_CHUNK = 64;
+
 /**
  * t-SNE's input similarities on the k-NN graph (van der Maaten 2014, §4.1; scikit-learn
  * `_binary_search_perplexity` and `_joint_probabilities_nn`): per point a Gaussian precision βᵢ
  * found by bisection so the conditional distribution over its neighbours has entropy
- * log(perplexity), then P = (P_{j|i} + P_{i|j}) / 2n, which sums to 1.
+ * log(perplexity), then P = (P_{j|i} + P_{i|j}) / 2n, which sums to 1. `conditionalRows`, when
+ * given, fills job.conditional (e.g. with helper threads); every row is computed alone, so the
+ * result is the same however the rows were split.
  */
-export function tsneAffinities(graph: KnnGraph, n: number, perplexity: number): SparseAffinities {
-  const { k, indices, distances } = graph;
-  const target = Math.log(perplexity);
-  const conditional = new Float64Array(n * k);
-  const d2 = new Float64Array(k);
-  for (let i = 0; i < n; i++) {
-    const base = i * k;
-    for (let t = 0; t < k; t++) d2[t] = distances[base + t] ** 2;
-    let beta = 1;
-    let lo = -Infinity;
-    let hi = Infinity;
-    for (let iter = 0; iter < 100; iter++) {
-      let sum = 0;
-      for (let t = 0; t < k; t++) {
-        const p = Math.exp(-d2[t] * beta);
-        conditional[base + t] = p;
-        sum += p;
-      }
-      if (sum === 0) sum = 1e-8;
-      let weighted = 0;
-      for (let t = 0; t < k; t++) {
-        conditional[base + t] /= sum;
-        weighted += d2[t] * conditional[base + t];
-      }
-      const entropy = Math.log(sum) + beta * weighted;
-      const diff = entropy - target;
-      if (Math.abs(diff) <= 1e-5) break;
-      if (diff > 0) {
-        lo = beta;
-        beta = hi === Infinity ? beta * 2 : (beta + hi) / 2;
-      } else {
-        hi = beta;
-        beta = lo === -Infinity ? beta / 2 : (beta + lo) / 2;
-      }
-    }
-  }
+export function tsneAffinities(graph: KnnGraph, n: number, perplexity: number, conditionalRows?: (job: ConditionalJob) => void): SparseAffinities {
+  const { k, indices } = graph;
+  const job = { distances: graph.distances, n, k, perplexity, conditional: new Float64Array(n * k) };
+  if (conditionalRows) conditionalRows(job);
+  else conditionalRange(job, 0, n);
+  const conditional = job.conditional;
   // Symmetrise: P_ij = (p_{j|i} + p_{i|j}) / 2n over the union of both directions. Row i is the
   // merge of its own neighbours and the points that have i as a neighbour, both sorted by index.
   const fwd = new Int32Array(n * k);
@@ -103,4 +89,51 @@ export function tsneAffinities(graph: KnnGraph, n: number, perplexity: number): 
     rowStart[i + 1] = at;
   }
   return { rowStart, cols: cols.slice(0, at), vals: vals.slice(0, at) };
+}
+
+/** Rows of chunks that `take()` hands out (chunk numbers from a counter the threads share) until none is left. */
+export function conditionalChunks(job: ConditionalJob, take: () => number): void {
+  for (;;) {
+    const from = take() * ROW_CHUNK;
+    if (from >= job.n) return;
+    conditionalRange(job, from, Math.min(job.n, from + ROW_CHUNK));
+  }
+}
+
+/** P_{j|i} of rows from … to: βᵢ by bisection until the entropy is log(perplexity) ± 1e-5. */
+function conditionalRange(job: ConditionalJob, from: number, to: number): void {
+  const { distances, k, conditional } = job;
+  const target = Math.log(job.perplexity);
+  const d2 = new Float64Array(k);
+  for (let i = from; i < to; i++) {
+    const base = i * k;
+    for (let t = 0; t < k; t++) d2[t] = distances[base + t] ** 2;
+    let beta = 1;
+    let lo = -Infinity;
+    let hi = Infinity;
+    for (let iter = 0; iter < 100; iter++) {
+      let sum = 0;
+      for (let t = 0; t < k; t++) {
+        const p = Math.exp(-d2[t] * beta);
+        conditional[base + t] = p;
+        sum += p;
+      }
+      if (sum === 0) sum = 1e-8;
+      let weighted = 0;
+      for (let t = 0; t < k; t++) {
+        conditional[base + t] /= sum;
+        weighted += d2[t] * conditional[base + t];
+      }
+      const entropy = Math.log(sum) + beta * weighted;
+      const diff = entropy - target;
+      if (Math.abs(diff) <= 1e-5) break;
+      if (diff > 0) {
+        lo = beta;
+        beta = hi === Infinity ? beta * 2 : (beta + hi) / 2;
+      } else {
+        hi = beta;
+        beta = lo === -Infinity ? beta / 2 : (beta + lo) / 2;
+      }
+    }
+  }
 }
