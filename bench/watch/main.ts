@@ -7,7 +7,7 @@
  * two histograms, eigh PCA, top-k); it skips what ours adds (triplet category counts, Procrustes,
  * the SVG/plotly bundles), so the ratio flatters the peer.
  * `--quick` (npm test) uses 500 probe points and fewer repetitions; BENCH_WATCH_DEBUG=1 prints
- * every changed-cell time; TRIPLETLAB_WATCH_WORKER=0 measures the one-thread path.
+ * every changed-cell time.
  * Final stdout line: JSON with unchanged_ms, changed_ms, probe, peer_changed_ms.
  */
 import { spawnSync } from 'node:child_process';
@@ -21,7 +21,6 @@ import { packageRoot } from '../../kernel/paths';
 import { loadTf, ready } from '../../kernel/triplet/backend';
 import { mnist } from '../../kernel/triplet/datasets';
 import { watch } from '../../kernel/triplet/watch';
-import { RowSplitter } from '../../kernel/triplet/watch/row-splitter';
 import { median } from '../kernel-latency/stats';
 
 /** Just enough of the kernel for watch: a hook registry and a display that discards output. */
@@ -81,8 +80,7 @@ async function main(): Promise<void> {
       const w = model.layers[1].getWeights();
       model.layers[1].setWeights([w[0].mul(1.01), w[1]]);
     });
-    // A kernel returns to its event loop between cells; so does this loop (it lets the watch's
-    // row worker report ready, as it would between a notebook's cells).
+    // A kernel returns to its event loop between cells; so does this loop.
     await new Promise((r) => setImmediate(r));
     const t = performance.now();
     k.runHooks();
@@ -99,7 +97,7 @@ async function main(): Promise<void> {
 
   const result = {
     benchmark: 'watch', quick, backend: backend.name, probe: probeSize,
-    unchanged_ms: +median(unchanged).toFixed(3), changed_ms: +median(changed).toFixed(1), row_worker: RowSplitter.shared().status(),
+    unchanged_ms: +median(unchanged).toFixed(3), changed_ms: +median(changed).toFixed(1),
     peer_changed_ms: typeof peerMs === 'number' ? +peerMs.toFixed(1) : peerMs,
   };
   process.stderr.write(`watch, ${probeSize} probe points, ${backend.name}: unchanged cell +${result.unchanged_ms} ms (goal ≤ 5), changed cell +${result.changed_ms} ms (goal ≤ 150)` +

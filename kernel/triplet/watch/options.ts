@@ -13,7 +13,7 @@ export interface WatchOptions {
   every?: 'cell' | number;
   /** Histogram bins (default 40). */
   bins?: number;
-  /** At most this many pair distances are measured per snapshot (default 2,000,000). */
+  /** At most this many pair distances go into the histograms per snapshot (default 2,000,000); beyond, evenly spaced anchors' rows. */
   maxPairs?: number;
   /**
    * Nearest neighbours per point in embedding space, for the renderer's click-to-highlight.

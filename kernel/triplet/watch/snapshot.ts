@@ -1,5 +1,4 @@
 import * as tf from '@tensorflow/tfjs';
-import { chunkedKnn } from '../metrics';
 import { finishProjection, prepareProjection, type ProjectionResult } from '../projections/project';
 import type { LayoutJob, LayoutOutcome } from '../projections/layout-job';
 import type { ProjectionMethodName, ProjectOptions } from '../projections/project-options';
@@ -8,11 +7,9 @@ import { encodeProjection, type DistancesPayload, type ProjectionPayload, type B
 import type { ResolvedConfig } from '../config/types';
 import { embed } from '../training/embed';
 import type { EmbeddingModel } from '../training/types';
-import { distanceMatrix, MATRIX_LIMIT } from './distance-matrix';
-import { knnFromMatrix } from './matrix-knn';
-import { pairHistograms } from './pair-histograms';
-import { matrixBuffer, RowSplitter } from './row-splitter';
+import { measureProbe } from './measure-probe';
 import { normalizeRowsInPlace, rowNorms } from '../distances/row-norms';
+import { TripletInputError } from '../validation/errors';
 
 export interface SnapshotOptions {
   bins: number;
@@ -33,15 +30,21 @@ export interface SnapshotState {
   histogram?: BinnedDistances;
   /** The picture last drawn: the next one starts from it (UMAP, t-SNE) and is rotated onto it. */
   projection?: ProjectionResult;
-  /** The n × n distance buffer of the last redraw, reused by the next one of the same size. */
-  matrix?: Float32Array;
+  /** The distance block of the last redraw, reused by the next one of the same size. */
+  block?: Float32Array;
 }
 
-/** Upper end of the histogram range: exact bounds for unit vectors, else twice the largest norm. */
-function upperBound(x: Float32Array, n: number, d: number, cfg: ResolvedConfig): number {
-  if (cfg.distance === 'cosine') return 2;
+/**
+ * Upper end of the histogram range: exact bounds for unit vectors, else twice the largest norm.
+ * Refuses embeddings that are not finite, whose distances would fill no meaningful bin.
+ */
+function upperBound(x: Float32Array, n: number, d: number, cfg: ResolvedConfig, fn: string): number {
   let maxNorm = 0;
   for (const norm of rowNorms(x, n, d)) maxNorm = Math.max(maxNorm, norm);
+  if (!Number.isFinite(maxNorm)) {
+    throw new TripletInputError('model', fn, 'embeds the probe to NaN or infinite values', 'Training has probably diverged: lower the learning rate, or rebuild the model, and train again.');
+  }
+  if (cfg.distance === 'cosine') return 2;
   const diameter = cfg.normalize ? 2 : Math.max(2 * maxNorm, 1e-6);
   return cfg.distance === 'squared-euclidean' ? diameter * diameter : diameter;
 }
@@ -74,24 +77,21 @@ export function snapshot(
 ): Snapshot {
   const e = embed(model, probe.x);
   if (cfg.normalize) normalizeRowsInPlace(e.data, e.n, e.dims);
-  const histogramOptions = {
-    distance: cfg.distance,
-    margin: cfg.margin,
-    bins: options.bins,
-    upper: upperBound(e.data, e.n, e.dims, cfg),
-    maxPairs: options.maxPairs,
-  };
-  // One backend product serves the histograms, the categories and the neighbours while n × n fits
-  // in 16 MB; larger probes keep the row-at-a-time paths, whose memory is O(n).
-  const matrix = e.n * e.n <= MATRIX_LIMIT ? distanceMatrix(e.data, e.n, e.dims, cfg.distance, matrixBuffer(e.n, previous.matrix)) : undefined;
-  // A worker thread starts on the histograms' rows now; this thread joins it after the projection.
-  const counting = matrix ? RowSplitter.shared().start({ values: matrix, x: e.data, n: e.n, d: e.dims, labels: probe.labels, options: histogramOptions }) : undefined;
-
-  const wanted = options.neighbors >= 0 ? options.neighbors : defaultNeighbors(e.n);
-  const k = Math.min(wanted, e.n - 1);
-  const knn = k <= 0 ? undefined : matrix ? knnFromMatrix(matrix, e.n, k) : chunkedKnn({ data: e.data, n: e.n, dims: e.dims }, { data: e.data, n: e.n, dims: e.dims }, { k, distance: cfg.distance, excludeSelf: true });
-
-  const h = counting ? counting.finish() : pairHistograms(e.data, e.n, e.dims, probe.labels, histogramOptions);
+  const { histograms: h, knn, matrix, block } = measureProbe(
+    e.data,
+    e.n,
+    e.dims,
+    probe.labels,
+    {
+      distance: cfg.distance,
+      margin: cfg.margin,
+      bins: options.bins,
+      upper: upperBound(e.data, e.n, e.dims, cfg, fn),
+      maxPairs: options.maxPairs,
+      k: options.neighbors >= 0 ? options.neighbors : defaultNeighbors(e.n),
+    },
+    previous.block,
+  );
   const distances: DistancesPayload = {
     version: 1,
     distance: cfg.distance,
@@ -132,7 +132,7 @@ export function snapshot(
     if (e.n <= 2 * TRUST_K || (r.method === 'pca' && (!matrix || e.n > PCA_TRUST_MAX_POINTS))) return r;
     return { ...r, trustworthiness: trustworthiness(host, { x: r.coords, n: e.n, dims: r.dims }, { k: TRUST_K, distance: cfg.distance, matrix }), trustworthinessK: TRUST_K };
   };
-  const keep = { histogram: { binEdges: h.binEdges, positive: h.positive, negative: h.negative }, matrix: matrix ?? previous.matrix };
+  const keep = { histogram: { binEdges: h.binEdges, positive: h.positive, negative: h.negative }, block };
   if (!prepared.job) {
     const r = judge(finishProjection(prepared, prepared.pcaCoords!, undefined, true));
     return { distances, projection: encode(r), state: { ...keep, projection: r } };

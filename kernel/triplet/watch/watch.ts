@@ -16,7 +16,20 @@ interface Watcher {
   remove(): void;
 }
 
-const watchers = new Set<Watcher>();
+/** Where a kernel keeps its watches: on the kernel object itself, so that state goes with it. */
+const WATCHERS = Symbol('tripletlab.watchers');
+
+/** The watches registered on `kernel` (created on first use). */
+function watchersOf(kernel: KernelApi): Set<Watcher> {
+  const k = kernel as KernelApi & { [WATCHERS]?: Set<Watcher> };
+  return (k[WATCHERS] ??= new Set());
+}
+
+export interface WatchHandle {
+  unwatch(): void;
+  /** Resolves when the first picture, its UMAP / t-SNE layout included, is drawn. */
+  drawn: Promise<void>;
+}
 
 /**
  * Redraws the distance histograms and a projection (PCA, UMAP or t-SNE) of `probe` after every cell that changed
@@ -24,12 +37,6 @@ const watchers = new Set<Watcher>();
  * few small reads). Shows the current state at once. `triplet.configure({ watch: false })` pauses
  * every watch; `unwatch()` removes it.
  */
-export interface WatchHandle {
-  unwatch(): void;
-  /** Resolves when the first picture, its UMAP / t-SNE layout included, is drawn. */
-  drawn: Promise<void>;
-}
-
 export function watch(model: EmbeddingModel, probe: Probe, options: WatchOptions & { kernel?: KernelApi } = {}): WatchHandle {
   const kernel = options.kernel ?? getKernel();
   if (!kernel) {
@@ -67,6 +74,7 @@ export function watch(model: EmbeddingModel, probe: Probe, options: WatchOptions
     return next;
   };
   const off = kernel.hooks.on('post_run_cell', hook);
+  const watchers = watchersOf(kernel);
   const w: Watcher = {
     model,
     remove() {
@@ -86,10 +94,15 @@ export function watch(model: EmbeddingModel, probe: Probe, options: WatchOptions
   } as WatchHandle;
 }
 
-/** Stops watching `model` (every watch when no model is given). Returns how many were removed. */
-export function unwatch(model?: EmbeddingModel): number {
+/**
+ * Stops watching `model` (every watch when no model is given) in the notebook's kernel, or in
+ * `options.kernel` for watches started with one. Returns how many were removed.
+ */
+export function unwatch(model?: EmbeddingModel, options: { kernel?: KernelApi } = {}): number {
+  const kernel = options.kernel ?? getKernel();
+  if (!kernel) return 0;
   let n = 0;
-  for (const w of [...watchers]) {
+  for (const w of [...watchersOf(kernel)]) {
     if (model === undefined || w.model === model) {
       w.remove();
       n++;

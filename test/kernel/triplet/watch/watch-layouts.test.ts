@@ -4,7 +4,7 @@ import { ready } from '../../../../kernel/triplet/backend';
 import { resetConfig } from '../../../../kernel/triplet/config';
 import { PROJECTION_MIME, decodeProjection, type ProjectionPayload } from '../../../../contract/payloads';
 import { fit } from '../../../../kernel/triplet/training';
-import { show, unwatch, watch } from '../../../../kernel/triplet/watch';
+import { show, watch } from '../../../../kernel/triplet/watch';
 import { fakeKernel } from '../fake-kernel';
 import { data, mlp, probe } from './watch-fixture';
 
@@ -14,7 +14,6 @@ before(async () => {
   await ready();
 });
 afterEach(() => {
-  unwatch();
   resetConfig();
 });
 

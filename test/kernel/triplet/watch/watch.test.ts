@@ -6,7 +6,7 @@ import { configure, resetConfig } from '../../../../kernel/triplet/config';
 import { bindToKernel } from '../../../../kernel/triplet/kernel-binding';
 import { DISTANCES_MIME, PROJECTION_MIME, decodeProjection, type DistancesPayload, type ProjectionPayload } from '../../../../contract/payloads';
 import { fit } from '../../../../kernel/triplet/training';
-import { show, unwatch, watch, pairHistograms } from '../../../../kernel/triplet/watch';
+import { show, unwatch, watch } from '../../../../kernel/triplet/watch';
 import { procrustesAlign } from '../../../../kernel/triplet/projections';
 import { fakeKernel } from '../fake-kernel';
 import { data, mlp, probe } from './watch-fixture';
@@ -15,7 +15,6 @@ before(async () => {
   await ready();
 });
 afterEach(() => {
-  unwatch();
   resetConfig();
 });
 
@@ -100,30 +99,34 @@ describe('watch', () => {
     const p0 = decodeProjection(k.shown[1].bundles[0][PROJECTION_MIME]).coords;
     await k.runCell();
     assert.equal(k.shown.length, 2, 'restored weights: same fingerprint, nothing drawn');
-    unwatch();
+    assert.equal(unwatch(undefined, { kernel: k.kernel }), 1);
     watch(model, probe, { kernel: k.kernel });
     const p1 = decodeProjection(k.shown[3].bundles[0][PROJECTION_MIME]).coords;
     p1.forEach((v, i) => assert.ok(Math.abs(v - p0[i]) < 1e-3 * (1 + Math.abs(p0[i]))));
     w0.forEach((t) => t.dispose());
   });
 
-  test('pair histograms count triplet categories as brute force does', () => {
-    const x = Float32Array.from([0, 0, 0.1, 0, 1, 0, 1.05, 0.3, 0.5, 0.5, 0.2, 0.9]);
-    const labels = Int32Array.from([0, 0, 1, 1, 2, 2]);
-    const m = 0.3;
-    const h = pairHistograms(x, 6, 2, labels, { distance: 'euclidean', margin: m, bins: 8, upper: 2, maxPairs: 1e6 });
-    const d = (i: number, j: number) => Math.hypot(x[2 * i] - x[2 * j], x[2 * i + 1] - x[2 * j + 1]);
-    const want = { easy: 0, semiHard: 0, hard: 0 };
-    for (let a = 0; a < 6; a++) for (let p = 0; p < 6; p++) for (let q = 0; q < 6; q++) {
-      if (a === p || labels[a] !== labels[p] || labels[q] === labels[a]) continue;
-      const t = d(a, q) - d(a, p);
-      if (t > m) want.easy++;
-      else if (t > 0) want.semiHard++;
-      else want.hard++;
+  test('unwatch(model) removes that model\'s watches in its kernel only; unwatch() every watch of the notebook\'s kernel', () => {
+    const notebook = fakeKernel();
+    const other = fakeKernel();
+    const [a, b] = [mlp(), mlp()];
+    watch(a, probe, { kernel: notebook.kernel });
+    watch(b, probe, { kernel: notebook.kernel });
+    watch(a, probe, { kernel: other.kernel });
+    assert.equal(unwatch(a, { kernel: notebook.kernel }), 1);
+    assert.equal(notebook.hookCount(), 1);
+    assert.equal(other.hookCount(), 1, "another kernel's watch of the same model stays");
+    assert.equal(unwatch(), 0, 'no notebook kernel bound: nothing to remove');
+    const binding = bindToKernel(notebook.kernel);
+    try {
+      assert.equal(unwatch(), 1);
+      assert.equal(notebook.hookCount(), 0);
+      assert.equal(unwatch(), 0);
+    } finally {
+      binding.unbind();
     }
-    assert.deepEqual(h.triplets, want);
-    assert.equal(h.positive.reduce((s, v) => s + v), 3);
-    assert.equal(h.negative.reduce((s, v) => s + v), 12);
+    assert.equal(unwatch(undefined, { kernel: other.kernel }), 1);
+    assert.equal(other.hookCount(), 0);
   });
 });
 
