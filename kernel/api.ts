@@ -67,19 +67,38 @@ export interface DisplayApi {
   clear(options?: { wait?: boolean }): void;
 }
 
-/** Information about the cell that just ran, given to post-run-cell hooks (IPython's `post_run_cell`). */
-export interface CellRunInfo {
+/** The cell about to run, given to pre_run_cell hooks (IPython's `pre_run_cell`). */
+export interface CellStartInfo {
   executionCount: number;
   code: string;
   silent: boolean;
+}
+
+/** Information about the cell that just ran, given to post-run-cell hooks (IPython's `post_run_cell`). */
+export interface CellRunInfo extends CellStartInfo {
   outcome: CellOutcome;
 }
 
-/** Registry of hooks that run after every cell, inside that cell's request (their output belongs to it). */
+/** What each hook event calls, and when. */
+export interface HookEvents {
+  /**
+   * Before every cell's code runs, silent cells included, awaited in order (a library readies
+   * what the cell will use); an interrupt meanwhile ends the cell without running it.
+   */
+  pre_run_cell: (info: CellStartInfo) => void | Promise<void>;
+  /** After every cell that is not silent, inside that cell's request (their output belongs to it). */
+  post_run_cell: (info: CellRunInfo) => void | Promise<void>;
+  /** When the kernel takes an interrupt: work a cell started in the background should stop. */
+  interrupt: () => void;
+}
+
+export type HookEvent = keyof HookEvents;
+
+/** Registry of hooks the kernel calls around cells and on interrupts (`kernel.hooks`). */
 export interface HookRegistry {
-  /** Registers `fn` to run after each cell; returns a function that removes it. */
-  on(event: 'post_run_cell', fn: (info: CellRunInfo) => void | Promise<void>): () => void;
-  off(event: 'post_run_cell', fn: (info: CellRunInfo) => void | Promise<void>): void;
+  /** Registers `fn` for `event`; returns a function that removes it. */
+  on<E extends HookEvent>(event: E, fn: HookEvents[E]): () => void;
+  off<E extends HookEvent>(event: E, fn: HookEvents[E]): void;
 }
 
 /** A comm (Jupyter messaging "Custom Messages"), as seen from kernel-side code. */
@@ -96,6 +115,13 @@ export interface Comm {
 export interface CommApi {
   /** Called when a frontend opens a comm with this target; `data` is the comm_open data. */
   registerTarget(targetName: string, fn: (comm: Comm, data: unknown) => void): void;
+  /**
+   * Names a target whose handler loads on first need: `load` runs on the first comm_open or
+   * comm_info_request for `targetName` and registers it (registerTarget), so a frontend can open
+   * the comm from kernel start while the code behind it loads only when one does.
+   */
+  registerLazyTarget(targetName: string, load: () => void): void;
+  /** Removes a target, or a lazy one not loaded yet. */
   unregisterTarget(targetName: string): void;
   /** Opens a comm from the kernel side (sends comm_open). */
   open(targetName: string, data?: unknown, metadata?: Record<string, unknown>): Comm;

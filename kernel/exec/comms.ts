@@ -45,9 +45,11 @@ class KernelComm implements Comm {
 /**
  * Kernel side of Jupyter comms ("Custom Messages" in the messaging spec). A comm_open for an
  * unknown target is answered with comm_close, as ipykernel does, so the frontend does not wait.
+ * A lazy target's loader runs on the first comm_open or comm_info_request that names it.
  */
 export class Comms implements CommApi {
   private readonly targets = new Map<string, TargetFn>();
+  private readonly loaders = new Map<string, () => void>();
   private readonly open_ = new Map<string, KernelComm>();
 
   constructor(
@@ -58,10 +60,18 @@ export class Comms implements CommApi {
   registerTarget(targetName: string, fn: TargetFn): void {
     if (typeof targetName !== 'string' || targetName === '') throw new KernelApiArgumentError('kernel.comms.registerTarget', 'targetName', 'must be a non-empty string', "pass the name the frontend opens, e.g. 'my.widget'");
     if (typeof fn !== 'function') throw new KernelApiArgumentError('kernel.comms.registerTarget', 'fn', `must be a function, got ${typeof fn}`, 'pass (comm, data) => { ... }');
+    this.loaders.delete(targetName);
     this.targets.set(targetName, fn);
   }
 
+  registerLazyTarget(targetName: string, load: () => void): void {
+    if (typeof targetName !== 'string' || targetName === '') throw new KernelApiArgumentError('kernel.comms.registerLazyTarget', 'targetName', 'must be a non-empty string', "pass the name the frontend opens, e.g. 'my.widget'");
+    if (typeof load !== 'function') throw new KernelApiArgumentError('kernel.comms.registerLazyTarget', 'load', `must be a function, got ${typeof load}`, "pass () => kernel.comms.registerTarget('my.widget', (comm, data) => { ... })");
+    if (!this.targets.has(targetName)) this.loaders.set(targetName, load);
+  }
+
   unregisterTarget(targetName: string): void {
+    this.loaders.delete(targetName);
     this.targets.delete(targetName);
   }
 
@@ -79,6 +89,7 @@ export class Comms implements CommApi {
 
   /** comm_info_request's `comms` (messaging spec: comm_id → { target_name }). */
   info(targetName?: string): Record<string, { target_name: string }> {
+    if (targetName !== undefined) this.loadLazy(targetName);
     const out: Record<string, { target_name: string }> = {};
     for (const c of this.list(targetName)) out[c.commId] = { target_name: c.targetName };
     return out;
@@ -99,6 +110,7 @@ export class Comms implements CommApi {
     }
     if (msgType === 'comm_open') {
       const targetName = String(content.target_name ?? '');
+      this.loadLazy(targetName);
       const fn = this.targets.get(targetName);
       if (!fn) {
         this.router.publish('comm_close', { comm_id: commId, data: {} });
@@ -116,6 +128,15 @@ export class Comms implements CommApi {
     } else {
       this.closed(comm, content.data ?? {});
     }
+  }
+
+  /** Runs a lazy target's loader once; one that fails or registers nothing leaves the target unknown. */
+  private loadLazy(targetName: string): void {
+    const load = this.loaders.get(targetName);
+    if (!load) return;
+    this.loaders.delete(targetName);
+    this.guard(load, `the loader of comm target '${targetName}'`);
+    if (!this.targets.has(targetName)) this.report(new Error(`the loader of comm target '${targetName}' did not register it; call kernel.comms.registerTarget('${targetName}', ...) in the loader`), 'comms');
   }
 
   private guard(fn: () => void, where: string): void {

@@ -1,5 +1,5 @@
-import { dirname, join } from 'node:path';
 import type { DisplayApi, KernelApi } from '../api';
+import type { KernelBinding } from '../triplet/kernel-binding';
 import { KernelApiArgumentError } from './errors';
 import type { ModuleLoader } from './module-loader';
 import type { OutputRouter } from './output-router';
@@ -10,34 +10,8 @@ export interface CellGlobals {
   kernel: KernelApi;
   loader: ModuleLoader;
   router: OutputRouter;
-  /** Called once, the first time a cell touches `tf`. */
-  onTfLoaded(): void;
-  /** Runs a load that an interrupt must not cut short (CellRuntimeOptions.uninterruptible). */
-  uninterruptible<T>(fn: () => T): T;
-}
-
-const TRIPLET_DIR = join(dirname(__dirname), 'triplet');
-
-function requireIfPresent<T>(path: string): T | undefined {
-  try {
-    require.resolve(path);
-  } catch {
-    return undefined;
-  }
-  return require(path) as T;
-}
-
-function loadTf(): unknown {
-  const backend = requireIfPresent<{ loadTf(): unknown }>(join(TRIPLET_DIR, 'backend'));
-  return backend ? backend.loadTf() : require('@tensorflow/tfjs');
-}
-
-function loadTriplet(kernel: KernelApi): unknown {
-  const lib = requireIfPresent<unknown>(TRIPLET_DIR);
-  if (lib === undefined) throw new Error('triplet: the triplet library is not part of this kernel build; rebuild the kernel (npm run build) to include kernel/triplet');
-  const binding = requireIfPresent<{ bindToKernel(k: KernelApi): unknown }>(join(TRIPLET_DIR, 'kernel-binding'));
-  binding?.bindToKernel(kernel);
-  return lib;
+  /** Loads the `tf` and `triplet` globals (each load already held safe from interrupts). */
+  library: Pick<KernelBinding, 'tf' | 'triplet'>;
 }
 
 function define(name: string, value: unknown): void {
@@ -78,16 +52,8 @@ export function installGlobals(g: CellGlobals): () => void {
     }
     return g.router.input(String(prompt), options?.password === true);
   });
-  // Loading TensorFlow.js runs module code for ~1 s; cut short by an interrupt, it would leave
-  // half-initialised modules in Node's cache and every later `tf` call failing until a restart.
-  defineLazy('tf', () =>
-    g.uninterruptible(() => {
-      const tf = loadTf();
-      g.onTfLoaded();
-      return tf;
-    }),
-  );
-  defineLazy('triplet', () => g.uninterruptible(() => loadTriplet(g.kernel)));
+  defineLazy('tf', () => g.library.tf());
+  defineLazy('triplet', () => g.library.triplet());
   return () => {
     for (const [name, desc] of previous) {
       if (desc) Object.defineProperty(globalThis, name, desc);

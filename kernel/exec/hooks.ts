@@ -1,37 +1,61 @@
-import type { CellRunInfo, HookRegistry } from '../api';
+import type { CellRunInfo, CellStartInfo, HookEvent, HookEvents, HookRegistry } from '../api';
 import { KernelApiArgumentError } from './errors';
 
-type Hook = (info: CellRunInfo) => void | Promise<void>;
+const EVENTS: readonly HookEvent[] = ['pre_run_cell', 'post_run_cell', 'interrupt'];
 
-/** IPython's `post_run_cell` event: hooks run in order, awaited, and one failing never stops the others. */
+/**
+ * `kernel.hooks`: IPython's `pre_run_cell` and `post_run_cell` events, and `interrupt`. Hooks run
+ * in the order registered, cell hooks awaited; one failing never stops the others.
+ */
 export class Hooks implements HookRegistry {
-  private readonly postRun: Hook[] = [];
+  private readonly fns: { [E in HookEvent]: HookEvents[E][] } = { pre_run_cell: [], post_run_cell: [], interrupt: [] };
 
-  on(event: 'post_run_cell', fn: Hook): () => void {
+  on<E extends HookEvent>(event: E, fn: HookEvents[E]): () => void {
     this.check(event, fn, 'kernel.hooks.on');
-    this.postRun.push(fn);
+    (this.fns[event] as HookEvents[E][]).push(fn);
     return () => this.off(event, fn);
   }
 
-  off(event: 'post_run_cell', fn: Hook): void {
+  off<E extends HookEvent>(event: E, fn: HookEvents[E]): void {
     this.check(event, fn, 'kernel.hooks.off');
-    const i = this.postRun.indexOf(fn);
-    if (i >= 0) this.postRun.splice(i, 1);
+    const list = this.fns[event] as HookEvents[E][];
+    const i = list.indexOf(fn);
+    if (i >= 0) list.splice(i, 1);
   }
 
-  /** Runs every hook; a hook's error goes to `report` and the next hook still runs. */
-  async run(info: CellRunInfo, report: (err: unknown) => void): Promise<void> {
-    for (const fn of [...this.postRun]) {
+  /** Runs every pre_run_cell hook; a hook's error goes to `report` and the next hook still runs. */
+  async runPre(info: CellStartInfo, report: (err: unknown) => void): Promise<void> {
+    for (const fn of [...this.fns.pre_run_cell]) await guarded(() => fn(info), report);
+  }
+
+  /** Runs every post_run_cell hook, as runPre. */
+  async runPost(info: CellRunInfo, report: (err: unknown) => void): Promise<void> {
+    for (const fn of [...this.fns.post_run_cell]) await guarded(() => fn(info), report);
+  }
+
+  /** Runs every interrupt hook (synchronous: an interrupt is answered at once). */
+  runInterrupt(report: (err: unknown) => void): void {
+    for (const fn of [...this.fns.interrupt]) {
       try {
-        await fn(info);
+        fn();
       } catch (err) {
         report(err);
       }
     }
   }
 
-  private check(event: string, fn: unknown, where: string): void {
-    if (event !== 'post_run_cell') throw new KernelApiArgumentError(where, 'event', `is '${String(event)}', which is not a known event`, "use 'post_run_cell'");
+  private check(event: unknown, fn: unknown, where: string): asserts event is HookEvent {
+    if (!EVENTS.includes(event as HookEvent)) {
+      throw new KernelApiArgumentError(where, 'event', `is '${String(event)}', which is not a known event`, `use one of ${EVENTS.map((e) => `'${e}'`).join(', ')}`);
+    }
     if (typeof fn !== 'function') throw new KernelApiArgumentError(where, 'fn', `must be a function, got ${typeof fn}`, 'pass (info) => { ... }');
+  }
+}
+
+async function guarded(fn: () => void | Promise<void>, report: (err: unknown) => void): Promise<void> {
+  try {
+    await fn();
+  } catch (err) {
+    report(err);
   }
 }

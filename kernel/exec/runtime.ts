@@ -1,5 +1,5 @@
-import { join } from 'node:path';
-import type { CellOutcome, CellRunInfo, KernelApi, MimeBundle, OutputSink, TypecheckMode } from '../api';
+import type { CellOutcome, CellRunInfo, CellStartInfo, KernelApi, MimeBundle, OutputSink, TypecheckMode } from '../api';
+import { bindToKernel, type KernelBinding } from '../triplet/kernel-binding';
 import { cellScriptName, expressionScriptName } from './cell-names';
 import { CellTimers } from './cell-timers';
 import { Comms } from './comms';
@@ -38,9 +38,6 @@ export interface CellRuntimeOptions {
   signalForThisCell?: () => boolean;
 }
 
-/** A cell that names these globals gets TensorFlow.js loaded, and its backend ready, before it runs. */
-const NAMES_TF = /\b(tf|triplet)\b/;
-
 const TYPECHECK_MODES: readonly TypecheckMode[] = ['warn', 'error', 'off'];
 const MAX_REMEMBERED_CELLS = 500;
 
@@ -66,8 +63,9 @@ export class CellRuntime {
   private readonly undo: (() => void)[] = [];
   private readonly timers: CellTimers;
   private readonly leaks = new TensorLeakWatch();
+  /** The `tf` and `triplet` globals, joined to this kernel through its hooks and comms. */
+  private readonly library: KernelBinding;
   private settleInterrupted: (() => void) | undefined;
-  private tfLoaded = false;
   private expressionCount = 0;
   private pages: MimeBundle[] = [];
 
@@ -104,15 +102,16 @@ export class CellRuntime {
         typecheck = mode;
       },
     };
+    this.library = bindToKernel(this.kernel, { uninterruptible: opts.uninterruptible });
     this.undo.push(
+      () => this.library.unbind(),
       captureConsole(this.router, opts.captureProcessStreams !== false),
       installGlobals({
         display,
         kernel: this.kernel,
         loader: createModuleLoader(cwd),
         router: this.router,
-        onTfLoaded: () => (this.tfLoaded = true),
-        uninterruptible: opts.uninterruptible ?? ((fn) => fn()),
+        library: this.library,
       }),
       () => this.timers.dispose(),
       this.listen('SIGINT', () => (opts.signalForThisCell?.() ?? true) && this.interrupt()),
@@ -134,7 +133,7 @@ export class CellRuntime {
     this.remember(cell, code);
     this.pages = [];
     const before = this.tensorMemory();
-    const outcome = await this.run(code, cell, opts.silent);
+    const outcome = await this.run(code, cell, opts.silent, { executionCount: opts.executionCount, code, silent: opts.silent });
     if (outcome.status === 'ok' && this.pages.length > 0) outcome.payload = this.pages.map((data) => ({ source: 'page', data, start: 0 }));
     const leak = opts.silent ? undefined : this.leaks.check(before, this.tensorMemory());
     if (leak) this.router.notice(leak);
@@ -142,7 +141,7 @@ export class CellRuntime {
     this.router.reportDropped();
     if (!opts.silent) {
       const info: CellRunInfo = { executionCount: opts.executionCount, code, silent: opts.silent, outcome };
-      await this.hooks.run(info, (e) => this.reportStray(e, 'Error in a post_run_cell hook'));
+      await this.hooks.runPost(info, (e) => this.reportStray(e, 'Error in a post_run_cell hook'));
       this.router.flush();
     }
     return outcome;
@@ -168,6 +167,7 @@ export class CellRuntime {
   }
 
   interrupt(): void {
+    this.hooks.runInterrupt((e) => this.reportStray(e, 'Error in an interrupt hook'));
     const stopped = this.timers.stopAll();
     if (stopped > 0) {
       const what = stopped === 1 ? 'an interval timer (setInterval) started by a cell; start it' : `${stopped} interval timers (setInterval) started by cells; start them`;
@@ -196,7 +196,8 @@ export class CellRuntime {
     return this.comms.info(targetName);
   }
 
-  private async run(code: string, cell: string, silent: boolean): Promise<CellOutcome> {
+  /** Runs a cell (`start` given: its pre_run_cell hooks first) or a user expression. */
+  private async run(code: string, cell: string, silent: boolean, start?: CellStartInfo): Promise<CellOutcome> {
     let js: string;
     try {
       js = transpileCell(code);
@@ -204,7 +205,7 @@ export class CellRuntime {
       if (err instanceof CellSyntaxError) return { status: 'error', ...positionedError('SyntaxError', err.message, cell, err.line, err.column, this.sources) };
       throw err;
     }
-    if ((this.tfLoaded || NAMES_TF.test(code)) && (await this.untilBackendReady()) === 'interrupted') return { status: 'error', ...interruptedReport() };
+    if (start && (await this.beforeCell(start)) === 'interrupted') return { status: 'error', ...interruptedReport() };
     const evaluation = await this.evaluateInterruptibly(`${js}\n//# sourceURL=${cell}`);
     switch (evaluation.kind) {
       case 'interrupted':
@@ -251,24 +252,18 @@ export class CellRuntime {
   }
 
   /**
-   * Loads TensorFlow.js if needed and waits for its backend before the cell's first op, so the
-   * cell runs on the backend it keeps (not on cpu while wasm starts) and the backend notice is
-   * printed in this cell, not the next. This runs outside the cell's SIGINT watchdog: an
-   * interrupt meanwhile cannot cut the load short; it is honoured once the load is done.
+   * Runs the pre_run_cell hooks: the triplet library loads TensorFlow.js there and waits for its
+   * backend, so the cell runs on the backend it keeps (not on cpu while wasm starts) and the
+   * backend notice is printed in this cell, not the next. This runs outside the cell's SIGINT
+   * watchdog, so an interrupt meanwhile cannot cut a hook short; it ends the cell at once.
    */
-  private async untilBackendReady(): Promise<'ready' | 'interrupted'> {
+  private async beforeCell(info: CellStartInfo): Promise<'ran' | 'interrupted'> {
     const interrupted = new Promise<'interrupted'>((resolve) => {
       this.settleInterrupted = () => resolve('interrupted');
     });
     try {
-      if (!this.tfLoaded) {
-        try {
-          void (globalThis as { tf?: unknown }).tf;
-        } catch {
-          // A backend that cannot load (TRIPLETLAB_BACKEND=tensorflow without tfjs-node): the cell's own use of `tf` reports it.
-        }
-      }
-      return await Promise.race([this.backendReady().then(() => 'ready' as const), interrupted]);
+      const hooks = this.hooks.runPre(info, (e) => this.reportStray(e, 'Error in a pre_run_cell hook')).then(() => 'ran' as const);
+      return await Promise.race([hooks, interrupted]);
     } finally {
       this.settleInterrupted = undefined;
     }
@@ -276,22 +271,10 @@ export class CellRuntime {
 
   /** Tensors held now, once TensorFlow.js is loaded (before that, none). */
   private tensorMemory(): TensorMemory {
-    if (!this.tfLoaded) return { numTensors: 0, numBytes: 0 };
     try {
-      const { numTensors, numBytes } = (require(join(__dirname, '..', 'triplet', 'backend')) as { loadTf(): { memory(): TensorMemory } }).loadTf().memory();
-      return { numTensors, numBytes };
+      return this.library.tensorMemory() ?? { numTensors: 0, numBytes: 0 };
     } catch {
       return { numTensors: 0, numBytes: 0 };
-    }
-  }
-
-  /** TensorFlow.js's wasm backend starts asynchronously; a cell should see the backend it will run on. */
-  private async backendReady(): Promise<void> {
-    try {
-      const backend = require(join(__dirname, '..', 'triplet', 'backend')) as { ready?: () => Promise<unknown> };
-      await backend.ready?.();
-    } catch {
-      // No backend module, or it failed to start: the cell's own use of `tf` reports that.
     }
   }
 

@@ -41,20 +41,6 @@ type Handlers = { [T in KnownMessageType]?: (ctx: RequestContext, content: Unche
 const SERVED_WHILE_A_CELL_RUNS = new Set(['comm_msg', 'complete_request', 'inspect_request', 'is_complete_request', 'comm_info_request']);
 
 /**
- * An interrupt settles the cell at once, but a `triplet.fit` it started keeps stepping in the
- * background; ask it to stop after the current step (the model keeps its weights). Only when the
- * helpers are already loaded: an interrupt must not load TensorFlow.js.
- */
-function stopTraining(): void {
-  try {
-    const loaded = require.cache[require.resolve('../triplet')];
-    (loaded?.exports as { stop?: () => void } | undefined)?.stop?.();
-  } catch {
-    // helpers not part of this build: nothing to stop
-  }
-}
-
-/**
  * The kernel's main thread: receives requests from the socket thread in arrival order, wraps
  * each the same way (busy, dispatch on msg_type, idle; replies are children of their request)
  * and runs cells. An unknown message type is logged and answered, never thrown.
@@ -121,12 +107,8 @@ export class KernelServer implements ExecuteParts {
         const target = typeof c.target_name === 'string' ? c.target_name : undefined;
         ctx.reply('comm_info_reply', { status: 'ok', comms: this.runtime.commInfo(target) });
       },
-      comm_open: (ctx) => {
-        // The editor's margin/mining controls may open the config comm before any cell used
-        // `triplet`; touching the global loads the helpers and registers their comm target.
-        if (ctx.content.target_name === 'tripletlab.config') void (globalThis as { triplet?: unknown }).triplet;
-        this.runtime.handleComm('comm_open', ctx.content, ctx.msg.buffers, ctx);
-      },
+      // A library's comm target may load on its first comm_open (CommApi.registerLazyTarget).
+      comm_open: (ctx) => this.runtime.handleComm('comm_open', ctx.content, ctx.msg.buffers, ctx),
       comm_msg: (ctx) => this.runtime.handleComm('comm_msg', ctx.content, ctx.msg.buffers, ctx),
       comm_close: (ctx) => this.runtime.handleComm('comm_close', ctx.content, ctx.msg.buffers, ctx),
       shutdown_request: (ctx, c) => this.shutdown(ctx, c.restart === true),
@@ -204,8 +186,8 @@ export class KernelServer implements ExecuteParts {
         // Tells the socket thread this thread is free to take it (not stuck in a busy loop).
         Atomics.add(this.interruptsTaken, 0, 1);
         RequestContext.abortInputs('input(): interrupted');
+        // Also runs the interrupt hooks: the triplet library stops a fit still stepping in the background.
         this.runtime.interrupt();
-        stopTraining();
         break;
       case 'requests-flushed':
         this.stopOnError.flushed();

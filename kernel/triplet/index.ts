@@ -41,4 +41,3 @@ export { fileIO } from './model-io';
 export type { FitOptions, FitResult, FitHistory, LabelledData, EmbeddingModel } from './training';
 export { watch, unwatch, show } from './watch';
 export type { WatchOptions, Probe } from './watch';
-export { bindToKernel } from './kernel-binding';

@@ -1,12 +1,7 @@
 import type { KernelApi } from '../../api';
+import { activeSession } from '../session';
 
-let host: KernelApi | undefined;
-
-/** The kernel the library runs in, once `bindToKernel` has been called; undefined in plain Node. */
+/** The kernel the library runs in (its session's, see kernel-binding.ts); undefined in plain Node. */
 export function getKernel(): KernelApi | undefined {
-  return host;
-}
-
-export function setKernel(kernel: KernelApi | undefined): void {
-  host = kernel;
+  return activeSession().kernel;
 }

@@ -1,7 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { emit } from '../config/events';
 import { resolveConfig } from '../config/resolve';
-import { getConfig, setPosition } from '../config/store';
+import { activeSession } from '../session';
 import { TripletInputError } from '../validation/errors';
 import { batchHardMinerWith } from '../miners/batch-easy-hard-miner';
 import { CrossBatchMemory } from '../miners/cross-batch-memory';
@@ -12,7 +11,6 @@ import { makeOptimizer } from './optimizer';
 import { trainingPayload } from './payload';
 import { planFit } from './plan';
 import { progressReporter } from './reporter';
-import { startRun } from './stop';
 import { parallelStep, trainingPool, trainingThreads, type WorkerPool } from './parallel';
 import { trainStep } from './train-step';
 import type { EmbeddingModel, FitHistory, FitOptions, FitResult, FitStatus, LabelledData } from './types';
@@ -38,11 +36,13 @@ export async function fit<M extends EmbeddingModel>(model: M, data: LabelledData
   const train = toTensorData(data, model, 'data', FN);
   const val = options.validation ? toTensorData(options.validation, model, 'options.validation', FN) : undefined;
   const made: { optimizer?: tf.Optimizer; owned?: boolean } = {};
-  const run = startRun();
+  // The session this run reads its configuration from, reports to and is stopped by, for all its steps.
+  const session = activeSession();
+  const run = session.runs.start();
   const seed = options.seed ?? 0;
   const history: FitHistory = { loss: [], fractions: { easy: [], semiHard: [], hard: [] }, validation: [], config: [] };
   const started = performance.now();
-  const reporter = progressReporter(options.display !== false);
+  const reporter = progressReporter(options.display !== false, session.kernel);
   let status: FitStatus = 'done';
   let step = 0;
   let epoch = 0;
@@ -69,7 +69,7 @@ export async function fit<M extends EmbeddingModel>(model: M, data: LabelledData
       throw new TripletInputError('options.memory.size', FN, `is ${String(memorySize)}`, 'Use a positive integer number of embeddings to remember, e.g. 1024.');
     }
     const memory = memorySize ? new CrossBatchMemory(memorySize) : undefined;
-    const reducer = options.reducer ?? (getConfig().softMargin ? 'mean' : 'mean-non-zero');
+    const reducer = options.reducer ?? (session.config.get().softMargin ? 'mean' : 'mean-non-zero');
     if (typeof model !== 'function') assertTrainableOnBackend(model, FN);
     const forward = forwardOf(model);
     const varList = typeof model === 'function' ? undefined : model.trainableWeights.map((w) => w.read() as tf.Variable);
@@ -83,7 +83,7 @@ export async function fit<M extends EmbeddingModel>(model: M, data: LabelledData
     const sources = new Map<string, BatchSource>();
     const validate = () => {
       if (!val) return;
-      const c = resolveConfig(step, epoch);
+      const c = resolveConfig(step, epoch, session.config.get());
       const m = validateEmbeddings(model, val.x, val.labels, c.normalize, c.distance);
       history.validation.push({ step, metric: 'precision@1', value: m.precisionAtOne }, { step, metric: 'map@r', value: m.mapAtR });
     };
@@ -95,8 +95,8 @@ export async function fit<M extends EmbeddingModel>(model: M, data: LabelledData
           status = 'interrupted';
           break outer;
         }
-        setPosition(step, epoch);
-        let cfg = resolveConfig(step, epoch);
+        session.config.setPosition(step, epoch);
+        let cfg = resolveConfig(step, epoch, session.config.get());
         const key = cfg.sampler !== 'subspace' ? 'pk' : sub.fixed ? 'subspace' : `subspace:${Math.floor(epoch / sub.rebuildEvery)}`;
         let source = sources.get(key);
         if (!source && cfg.sampler === 'subspace') {
@@ -128,16 +128,16 @@ export async function fit<M extends EmbeddingModel>(model: M, data: LabelledData
         history.fractions.hard.push(r.stats.hard / total);
         epochLoss += r.loss;
         epochSteps++;
-        emit('mined', { step, epoch, count: r.count, stats: r.stats });
+        session.events.emit('mined', { step, epoch, count: r.count, stats: r.stats });
         noteConfig(history, step, cfg.margin, cfg.mining);
-        emit('batch', { step, epoch, loss: r.loss, margin: cfg.margin, mining: cfg.mining });
+        session.events.emit('batch', { step, epoch, loss: r.loss, margin: cfg.margin, mining: cfg.mining });
         step++;
         if (step % plan.validateEvery === 0 && step < plan.totalSteps) validate();
         reporter.report(progress('running'));
         // Let the event loop run: the kernel's interrupt and triplet.stop() from a comm or timer land here.
         if (step % plan.yieldEvery === 0) await new Promise((resolve) => setImmediate(resolve));
       }
-      emit('epoch', { epoch, step, loss: epochSteps ? epochLoss / epochSteps : 0 });
+      session.events.emit('epoch', { epoch, step, loss: epochSteps ? epochLoss / epochSteps : 0 });
     }
     if (status === 'done') epoch = plan.epochs - 1;
     validate();

@@ -1,4 +1,4 @@
-import { startRun } from './stop';
+import { activeSession } from '../session';
 
 /** Where a long computation reports how far it is: a phase name, and units done of a total. */
 export interface WorkProgress {
@@ -36,7 +36,7 @@ const PROGRESS_EVERY_MS = 250;
  * `triplet.stop()` ends it too.
  */
 export function pacer(options: PacerOptions = {}): Pacer {
-  const run = startRun();
+  const run = activeSession().runs.start();
   const slice = options.sliceMs ?? 50;
   let sliceStart = performance.now();
   let lastReport = -Infinity;

@@ -1,5 +1,4 @@
-import type { DisplayHandle } from '../../api';
-import { getKernel } from '../config/host';
+import type { DisplayHandle, KernelApi } from '../../api';
 import type { TrainingPayload } from '../../../contract/payloads';
 import { trainingBundle } from '../render';
 
@@ -7,11 +6,11 @@ const DISPLAY_EVERY_MS = 250;
 const STDERR_EVERY_MS = 2000;
 
 /**
- * Where training progress goes: one live display in a notebook (updated at most every 250 ms,
- * and always at the end), else a short line on stderr every 2 s, else nowhere.
+ * Where training progress goes: one live display in `notebook`'s kernel (updated at most every
+ * 250 ms, and always at the end), else a short line on stderr every 2 s, else nowhere.
  */
-export function progressReporter(enabled: boolean): { report(build: () => TrainingPayload, final?: boolean): void } {
-  const kernel = enabled ? getKernel() : undefined;
+export function progressReporter(enabled: boolean, notebook: KernelApi | undefined): { report(build: () => TrainingPayload, final?: boolean): void } {
+  const kernel = enabled ? notebook : undefined;
   let handle: DisplayHandle | undefined;
   let last = -Infinity;
   return {

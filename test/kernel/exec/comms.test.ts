@@ -55,3 +55,39 @@ test('an error in a comm handler is reported on stderr and later messages are st
   rt.handleComm('comm_msg', { comm_id: 'c3', data: {} }, [], sink);
   assert.equal(sink.streamText('stderr').match(/Error: handler broke/g)?.length, 2);
 });
+
+test('a lazy target loads on the first comm_open naming it, once, and serves that open', () => {
+  const sink = new FakeSink();
+  let loads = 0;
+  rt.kernel.comms.registerLazyTarget('lazy.echo', () => {
+    loads++;
+    rt.kernel.comms.registerTarget('lazy.echo', (comm, data) => comm.send({ opened: data }));
+  });
+  assert.equal(loads, 0, 'registering does not load');
+  rt.handleComm('comm_open', { comm_id: 'l1', target_name: 'lazy.echo', data: { n: 1 } }, [], sink);
+  rt.handleComm('comm_open', { comm_id: 'l2', target_name: 'lazy.echo', data: { n: 2 } }, [], sink);
+  assert.equal(loads, 1);
+  assert.deepEqual(sink.messages.map((m) => m.content.data), [{ opened: { n: 1 } }, { opened: { n: 2 } }]);
+  rt.handleComm('comm_close', { comm_id: 'l1', data: {} }, [], sink);
+  rt.handleComm('comm_close', { comm_id: 'l2', data: {} }, [], sink);
+  rt.kernel.comms.unregisterTarget('lazy.echo');
+});
+
+test('a lazy target loads on a comm_info_request naming it; one whose loader registers nothing is closed and named', () => {
+  let loaded = false;
+  rt.kernel.comms.registerLazyTarget('lazy.info', () => {
+    loaded = true;
+    rt.kernel.comms.registerTarget('lazy.info', () => {});
+  });
+  rt.commInfo();
+  assert.equal(loaded, false, 'comm_info for all targets does not load');
+  assert.deepEqual(rt.commInfo('lazy.info'), {});
+  assert.equal(loaded, true);
+  rt.kernel.comms.unregisterTarget('lazy.info');
+
+  rt.kernel.comms.registerLazyTarget('lazy.broken', () => {});
+  const sink = new FakeSink();
+  rt.handleComm('comm_open', { comm_id: 'b1', target_name: 'lazy.broken', data: {} }, [], sink);
+  assert.match(sink.streamText('stderr'), /the loader of comm target 'lazy\.broken' did not register it; call kernel\.comms\.registerTarget\('lazy\.broken'/);
+  assert.deepEqual(sink.of('comm_close').map((m) => m.content.comm_id), ['b1']);
+});

@@ -1,4 +1,4 @@
-import type { CellRunInfo, Comm, CommApi, DisplayApi, DisplayHandle, HookRegistry, KernelApi, MimeBundle } from '../../../kernel/api';
+import type { CellRunInfo, Comm, CommApi, DisplayApi, DisplayHandle, HookEvent, HookEvents, HookRegistry, KernelApi, MimeBundle } from '../../../kernel/api';
 
 /** An in-memory comm: `sent` is what the kernel side sent; `receive` plays a frontend message. */
 export class FakeComm implements Comm {
@@ -34,9 +34,10 @@ export interface Shown {
 /** A KernelApi double recording displays, updates and hooks, with frontend-opened comms. */
 export function fakeKernel() {
   const targets = new Map<string, (comm: Comm, data: unknown) => void>();
+  const lazyTargets = new Map<string, () => void>();
   const comms: FakeComm[] = [];
   const shown: Shown[] = [];
-  const hookFns = new Set<(info: CellRunInfo) => void | Promise<void>>();
+  const hookFns: { [E in HookEvent]: Set<HookEvents[E]> } = { pre_run_cell: new Set(), post_run_cell: new Set(), interrupt: new Set() };
   let n = 0;
   const show = (bundle: MimeBundle): DisplayHandle => {
     const entry: Shown = { displayId: `d${++n}`, bundles: [bundle] };
@@ -54,17 +55,26 @@ export function fakeKernel() {
     clear: () => undefined,
   }) as unknown as DisplayApi;
   const hooks: HookRegistry = {
-    on: (_e, fn) => {
-      hookFns.add(fn);
-      return () => hookFns.delete(fn);
+    on: (e, fn) => {
+      (hookFns[e] as Set<typeof fn>).add(fn);
+      return () => (hookFns[e] as Set<typeof fn>).delete(fn);
     },
-    off: (_e, fn) => {
-      hookFns.delete(fn);
+    off: (e, fn) => {
+      (hookFns[e] as Set<typeof fn>).delete(fn);
     },
   };
   const commApi: CommApi = {
-    registerTarget: (name, fn) => targets.set(name, fn),
-    unregisterTarget: (name) => targets.delete(name),
+    registerTarget: (name, fn) => {
+      lazyTargets.delete(name);
+      targets.set(name, fn);
+    },
+    registerLazyTarget: (name, load) => {
+      if (!targets.has(name)) lazyTargets.set(name, load);
+    },
+    unregisterTarget: (name) => {
+      lazyTargets.delete(name);
+      targets.delete(name);
+    },
     open: (name) => {
       const c = new FakeComm(`k${comms.length}`, name);
       comms.push(c);
@@ -80,16 +90,26 @@ export function fakeKernel() {
     openFromFrontend(target: string, data: unknown = {}): FakeComm {
       const c = new FakeComm(`f${comms.length}`, target);
       comms.push(c);
+      const load = lazyTargets.get(target);
+      lazyTargets.delete(target);
+      load?.();
       const fn = targets.get(target);
       if (!fn) throw new Error(`no comm target ${target}`);
       fn(c, data);
       return c;
     },
-    hasTarget: (t: string) => targets.has(t),
+    /** Whether a frontend's comm_open on `t` would find a target (a lazy one counts). */
+    hasTarget: (t: string) => targets.has(t) || lazyTargets.has(t),
     /** Runs every post_run_cell hook as the kernel does after a cell. */
     async runCell(code = ''): Promise<void> {
-      for (const fn of [...hookFns]) await fn({ executionCount: 1, code, silent: false, outcome: { status: 'ok' } });
+      const info: CellRunInfo = { executionCount: 1, code, silent: false, outcome: { status: 'ok' } };
+      for (const fn of [...hookFns.post_run_cell]) await fn(info);
     },
-    hookCount: () => hookFns.size,
+    /** Runs every interrupt hook as the kernel does when it takes an interrupt. */
+    interrupt(): void {
+      for (const fn of [...hookFns.interrupt]) fn();
+    },
+    /** post_run_cell hooks registered now (watch adds one per watched model). */
+    hookCount: () => hookFns.post_run_cell.size,
   };
 }

@@ -2,6 +2,7 @@ import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bindToKernel } from '../../../kernel/triplet/kernel-binding';
 import { configure, getConfig, miningNames, resetConfig, schedule } from '../../../kernel/triplet/config';
+import { activeSession, TripletSession } from '../../../kernel/triplet/session';
 import { fakeKernel } from './fake-kernel';
 
 const DEFAULT = { margin: 0.2, mining: 'batch-hard', distance: 'euclidean', softMargin: false, normalize: true, watch: true, miningNames: miningNames() };
@@ -79,5 +80,54 @@ describe('tripletlab.config comm', () => {
     const a = k.openFromFrontend('tripletlab.config');
     const names = (a.sent[0] as { config: { miningNames: string[] } }).config.miningNames;
     assert.ok(names.includes('subspace-hard') && names.includes('batch-hard'), names.join());
+  });
+});
+
+describe('binding a kernel', () => {
+  test("the kernel's session is the one the library's functions use while bound; unbinding puts the previous one back", () => {
+    const before = activeSession();
+    const k = fakeKernel();
+    const b = bindToKernel(k.kernel);
+    unbind = b.unbind;
+    assert.equal(activeSession(), b.session);
+    assert.equal(b.session.kernel, k.kernel);
+    configure({ margin: 0.4 });
+    assert.equal(b.session.config.get().margin, 0.4);
+    b.unbind();
+    unbind = undefined;
+    assert.equal(activeSession(), before);
+    assert.equal(getConfig().margin, 0.2, "the kernel's configuration went with its session");
+    assert.equal(k.hasTarget('tripletlab.config'), false, 'the comm target is gone');
+  });
+
+  test('the config target is there from the start and loads on the first open, before any cell ran', () => {
+    const k = fakeKernel();
+    unbind = bindToKernel(k.kernel).unbind;
+    assert.equal(k.hasTarget('tripletlab.config'), true);
+    assert.deepEqual(k.openFromFrontend('tripletlab.config').sent, [{ type: 'config', config: DEFAULT }]);
+  });
+
+  test("an interrupt stops the running training of the kernel's session, and nobody else's", () => {
+    const k = fakeKernel();
+    const b = bindToKernel(k.kernel);
+    unbind = b.unbind;
+    const mine = b.session.runs.start();
+    const elsewhere = new TripletSession().runs.start();
+    k.interrupt();
+    assert.equal(mine.stopped, true);
+    assert.equal(elsewhere.stopped, false);
+    mine.end();
+    elsewhere.end();
+  });
+
+  test('the tensor memory is unknown until TensorFlow.js is loaded, and asking does not load it', () => {
+    const k = fakeKernel();
+    const b = bindToKernel(k.kernel);
+    unbind = b.unbind;
+    assert.equal(b.tensorMemory(), undefined);
+    const tf = b.tf();
+    const t = tf.ones([2, 3]);
+    assert.ok((b.tensorMemory()?.numTensors ?? 0) >= 1);
+    t.dispose();
   });
 });
