@@ -143,6 +143,10 @@ export class NotebookKernel {
     return this.types?.check(code);
   }
 
+  /**
+   * Opens the config comm as the kernel starts: the kernel loads the config target on this first
+   * comm_open (kernel/triplet/kernel-binding.ts), so the status bar and margin work before any cell ran.
+   */
   private openConfig(kernel: RunningKernel): void {
     this.comm?.dispose();
     this.comm = new ConfigComm(kernel.client, this.host.config);
@@ -163,9 +167,6 @@ export class NotebookKernel {
       if (!(err instanceof ClientClosedError)) throw err;
       throw this.stopped.has(kernel) ? new KernelStoppedError() : await died;
     });
-    // The kernel registers the config target when a cell first uses `triplet` (kernel/exec/globals.ts),
-    // so a comm it closed at start-up is opened again once a cell has run.
-    if (this.running === kernel && this.comm && !this.comm.isOpen) this.openConfig(kernel);
     return result;
   }
 

@@ -2,18 +2,18 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { KernelDiedError } from '../../../extension/kernel/kernel-died-error';
 import { KernelStoppedError } from '../../../extension/kernel/kernel-stopped-error';
-import { NotebookKernel } from '../../../extension/kernel/notebook-kernel';
+import { NotebookKernel, type KernelHost } from '../../../extension/kernel/notebook-kernel';
 import { repoRoot } from '../../support/paths';
 import { kernelArgv } from '../../kernel/server/kernel-process';
 
 /** The extension's kernel object against the real kernel process, as a notebook in VS Code uses it. */
-function notebookKernel(died: KernelDiedError[] = []): NotebookKernel {
+function notebookKernel(died: KernelDiedError[] = [], config: KernelHost['config'] = { config: () => undefined, error: () => undefined, closed: () => undefined }): NotebookKernel {
   return new NotebookKernel({
     argv: () => kernelArgv(['--typecheck', 'off']),
     cwd: repoRoot(),
     output: () => undefined,
     died: (err) => died.push(err),
-    config: { config: () => undefined, error: () => undefined, closed: () => undefined },
+    config,
     initialConfig: () => undefined,
   });
 }
@@ -80,6 +80,32 @@ test('interrupt stops a busy loop after an await, and rejects with the reason an
     stuck.catch(() => undefined);
     await running(kernel);
     await assert.rejects(kernel.interrupt(), /the interrupt cannot stop this cell: .*Restart the kernel/);
+  } finally {
+    await kernel.dispose();
+  }
+});
+
+test('the config comm opened at kernel start works before any cell ran: the configuration arrives and a set is answered', limit, async () => {
+  const heard: string[] = [];
+  let closed = false;
+  let changed!: () => void;
+  const margin = new Promise<void>((resolve) => (changed = resolve));
+  const kernel = notebookKernel([], {
+    config: (c, source) => {
+      heard.push(`${c.margin} ${c.mining} ${source ?? 'open'}`);
+      if (c.margin === 0.35) changed();
+    },
+    error: (message) => heard.push(`error ${message}`),
+    closed: () => (closed = true),
+  });
+  try {
+    await kernel.start();
+    kernel.setConfig({ margin: 0.35 });
+    await margin;
+    assert.equal(closed, false);
+    assert.deepEqual(heard, ['0.2 batch-hard open', '0.35 batch-hard frontend']);
+    assert.equal(kernel.config?.margin, 0.35);
+    assert.equal(kernel.configOpen, true);
   } finally {
     await kernel.dispose();
   }
