@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { afterEach, test } from 'node:test';
-import { configure, on, resetConfig, schedule, setPosition } from '../../../../kernel/triplet/config';
+import { test } from 'node:test';
+import { configure, on, schedule, setPosition } from '../../../../kernel/triplet/config';
+import { ownSessionPerTest } from '../own-session';
 import type { SerialConfig } from '../../../../kernel/triplet/config';
 
-afterEach(() => resetConfig());
+ownSessionPerTest();
 
 function heard(run: () => void): { config: SerialConfig; source: string }[] {
   const seen: { config: SerialConfig; source: string }[] = [];

@@ -1,9 +1,10 @@
-import { afterEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { configure, resetConfig, resolveConfig, schedule, serialConfig, getConfig, setPosition } from '../../../../kernel/triplet/config';
+import { configure, resolveConfig, schedule, serialConfig, getConfig, setPosition } from '../../../../kernel/triplet/config';
+import { ownSessionPerTest } from '../own-session';
 import type { Miner } from '../../../../kernel/triplet/miners/types';
 
-afterEach(() => resetConfig());
+ownSessionPerTest();
 
 describe('schedules', () => {
   test('semi-hard for 5 epochs, then batch-hard', () => {

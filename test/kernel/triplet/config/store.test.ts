@@ -1,10 +1,11 @@
-import { afterEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { configure, getConfig, miningNames, resetConfig, on } from '../../../../kernel/triplet/config';
+import { configure, getConfig, miningNames, on } from '../../../../kernel/triplet/config';
+import { ownSessionPerTest } from '../own-session';
 import { TripletInputError } from '../../../../kernel/triplet/validation';
 import type { Miner } from '../../../../kernel/triplet/miners/types';
 
-afterEach(() => resetConfig());
+ownSessionPerTest();
 
 describe('configure', () => {
   test('merges into the current config and keeps the rest', () => {

@@ -1,11 +1,12 @@
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { ready } from '../../../../kernel/triplet/backend';
-import { configure, on, resetConfig, schedule } from '../../../../kernel/triplet/config';
+import { configure, on, schedule } from '../../../../kernel/triplet/config';
 import { retrievalMetrics } from '../../../../kernel/triplet/metrics';
 import { embed, fit, stop } from '../../../../kernel/triplet/training';
 import { gaussianClusters } from './clusters';
+import { ownSessionPerTest } from '../own-session';
 
 const DIMS = 32;
 
@@ -33,7 +34,7 @@ const heldOut = (() => {
 before(async () => {
   await ready();
 });
-after(() => resetConfig());
+ownSessionPerTest();
 
 describe('fit', () => {
   test('lowers the loss, raises precision@1, and leaks no tensors across epochs', async () => {
@@ -97,7 +98,6 @@ describe('fit', () => {
     const off = on('batch', (e) => seen.push(`${e.epoch}:${e.mining}`));
     const r = await fit(mlp(9), { x: train.x, labels: train.labels }, { epochs: 3, stepsPerEpoch: 2, P: 4, K: 4, display: false });
     off();
-    resetConfig();
     assert.equal(r.status, 'done');
     assert.deepEqual(seen, ['0:semi-hard', '0:semi-hard', '1:batch-hard', '1:batch-hard', '2:subspace-hard', '2:subspace-hard']);
   });
@@ -127,7 +127,6 @@ describe('fit', () => {
     for (const s of seen) assert.ok(groups.some((g) => [...s].every((c) => g.includes(c))), [...s].join());
     await assert.rejects(fit(mlp(5), { x: train.x, labels: train.labels }, { steps: 1, display: false, subspaces: { rebuildEvery: 0 } }),
       /triplet\.fit: argument 'options\.subspaces\.rebuildEvery' is 0/);
-    resetConfig();
   });
 
   test('cross-batch memory: later steps mine against past batches too, and the model still learns', async () => {
@@ -147,7 +146,6 @@ describe('fit', () => {
     for (let s = 1; s < 4; s++) assert.ok(withMemory[s] > plain[s], `step ${s}: ${withMemory[s]} triplets with memory, ${plain[s]} without`);
     await assert.rejects(fit(mlp(6), { x: train.x, labels: train.labels }, { steps: 1, display: false, memory: { size: -1 } }),
       /triplet\.fit: argument 'options\.memory\.size' is -1/);
-    resetConfig();
   });
 
   test('bad arguments name the option, and a refused call leaves no tensors behind', async () => {
