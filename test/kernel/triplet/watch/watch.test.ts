@@ -106,6 +106,11 @@ describe('watch', () => {
     w0.forEach((t) => t.dispose());
   });
 
+  test('a model that embeds the probe to NaN is refused by name, with what to do', () => {
+    const diverged = (x: tf.Tensor) => tf.mul(x, NaN) as tf.Tensor2D;
+    assert.throws(() => show(diverged, probe), /triplet\.show: argument 'model' embeds the probe to NaN or infinite values\. Training has probably diverged/);
+  });
+
   test('unwatch(model) removes that model\'s watches in its kernel only; unwatch() every watch of the notebook\'s kernel', () => {
     const notebook = fakeKernel();
     const other = fakeKernel();
