@@ -85,7 +85,7 @@ test('interrupt stops a busy loop after an await, and rejects with the reason an
   }
 });
 
-test('the config comm opened at kernel start works before any cell ran: the configuration arrives and a set is answered', limit, async () => {
+test('the config comm opened at kernel start works before any cell ran, without loading TensorFlow.js: the configuration arrives and a set is answered', limit, async () => {
   const heard: string[] = [];
   let closed = false;
   let changed!: () => void;
@@ -106,6 +106,10 @@ test('the config comm opened at kernel start works before any cell ran: the conf
     assert.deepEqual(heard, ['0.2 batch-hard open', '0.35 batch-hard frontend']);
     assert.equal(kernel.config?.margin, 0.35);
     assert.equal(kernel.configOpen, true);
+    // Serving the editor's controls loads the configuration only, not TensorFlow.js (a second of start-up and ~100 MB).
+    const r = await kernel.execute("Object.keys(require.cache).some((path) => path.includes('tfjs-core'))", {});
+    const result = r.outputs.find((m) => m.header.msg_type === 'execute_result')?.content as { data: Record<string, string> } | undefined;
+    assert.equal(result?.data['text/plain'], 'false');
   } finally {
     await kernel.dispose();
   }
