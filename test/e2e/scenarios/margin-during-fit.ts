@@ -1,6 +1,6 @@
 /**
  * A margin set from the status bar while `triplet.fit` trains reaches that fit: its later steps
- * use it, the status bar shows it, and the cell's view of the run says from which step. The fit
+ * use it, the status bar shows it, and the training view marks the step it took over from. The fit
  * stops itself a few steps after it first used the new margin, so its training view ends as
  * "interrupted" at a step before its last.
  */
@@ -59,6 +59,10 @@ export const marginDuringFit: Scenario = {
     assert.ok(from > 0 && step === from + 21, `the fit used 0.6 from step ${from} and stopped itself 21 steps later; its training view ends at step ${step}`);
     assert.ok(step < STEPS, `the training view stopped at step ${step}, before the last (${STEPS})`);
     assert.match((await stopped.textContent()) ?? '', new RegExp(`stopped at step ${step}`), 'the training view says where it stopped');
+    // The training view itself shows the margin in use and marks the step the new one took over.
+    const change = view.locator(`.tl-training-view .tl-config-change[data-step="${from}"][data-margin="0.6"]`);
+    assert.equal(await change.count(), 1, `the training view marks step ${from}, where margin 0.6 took over`);
+    assert.match((await view.locator('.tl-training-view .tl-config-now').first().textContent()) ?? '', /margin 0\.6 · semi-hard/);
     await outputFrame(page, "the cell's result", async (f) => (await f.getByText(`fit ran ${step} steps, the last 21 with margin 0.6`).count()) > 0);
     await until('the run to end', SLOW_MS, async () => !(await isRunning(editor)));
     await page.mouse.move(700, 60); // off the status bar, whose tooltip would cover the training view
