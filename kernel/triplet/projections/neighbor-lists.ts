@@ -8,9 +8,10 @@ export class NeighborLists {
   readonly distances: Float32Array;
   readonly fresh: Uint8Array;
 
-  constructor(readonly n: number, readonly k: number) {
+  /** `shared`: distances in a SharedArrayBuffer, for threads that measure candidates against them. */
+  constructor(readonly n: number, readonly k: number, shared = false) {
     this.indices = new Int32Array(n * k).fill(-1);
-    this.distances = new Float32Array(n * k).fill(Infinity);
+    this.distances = new Float32Array(shared ? new SharedArrayBuffer(4 * n * k) : new ArrayBuffer(4 * n * k)).fill(Infinity);
     this.fresh = new Uint8Array(n * k);
   }
 

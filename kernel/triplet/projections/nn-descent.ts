@@ -1,4 +1,5 @@
 import { createRandom, type Random } from '../samplers/random';
+import { joinRows, type PairJob } from './candidate-pairs';
 import { NeighborLists, squaredDistance } from './neighbor-lists';
 import { rpTreeLeaves } from './rp-tree';
 
@@ -14,6 +15,8 @@ export interface NnDescentOptions {
   delta?: number;
   /** Neighbour lists of an earlier call on nearly the same points (n × k' indices): the search resumes from them. */
   init?: { indices: Int32Array; k: number };
+  /** Measures candidate pairs on several threads (TsneTeam); the lists come out the same. */
+  measure?: { shared: true; run(job: PairJob): void };
 }
 
 export interface KnnGraph {
@@ -35,7 +38,8 @@ const EXACT_BELOW = 600;
  * Deterministic for a seed. Euclidean distance.
  */
 export function nnDescent(x: Float32Array, n: number, d: number, k: number, options: NnDescentOptions = {}): KnnGraph {
-  const lists = new NeighborLists(n, k);
+  const { measure } = options;
+  const lists = new NeighborLists(n, k, measure !== undefined);
   if (n < EXACT_BELOW) {
     for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
       const dist = squaredDistance(x, d, i, j);
@@ -45,6 +49,7 @@ export function nnDescent(x: Float32Array, n: number, d: number, k: number, opti
     return finish(lists);
   }
   const rnd = createRandom(options.seed ?? 0);
+  if (measure) x = sharedCopy(x);
   if (options.init && options.init.indices.length === n * options.init.k) {
     const { indices, k: k0 } = options.init;
     for (let i = 0; i < n; i++) for (let t = 0; t < k0; t++) {
@@ -54,7 +59,13 @@ export function nnDescent(x: Float32Array, n: number, d: number, k: number, opti
   } else {
     const trees = options.trees ?? Math.min(12, 4 + Math.floor(n / 5000));
     const leafSize = Math.max(k + 1, 30);
-    for (let tree = 0; tree < trees; tree++) joinLeaves(x, d, lists, rpTreeLeaves(x, n, d, leafSize, rnd));
+    for (let tree = 0; tree < trees; tree++) {
+      // Every pair within a leaf: the leaves are rows with only new members.
+      const { order, starts } = rpTreeLeaves(x, n, d, leafSize, rnd);
+      const newStart = Int32Array.from(starts);
+      const members = { newList: order, newStart, oldList: new Int32Array(0), oldStart: new Int32Array(newStart.length) };
+      joinRows(lists, x, d, measure ? shareMembers(members) : members, measure);
+    }
   }
   fillRandom(x, d, lists, rnd);
   const maxC = options.maxCandidates ?? Math.min(k, 24);
@@ -62,24 +73,9 @@ export function nnDescent(x: Float32Array, n: number, d: number, k: number, opti
   const iterations = options.iterations ?? (options.init ? 2 : 10);
   const stopAt = (options.delta ?? 0.001) * n * k;
   for (let it = 0; it < iterations; it++) {
-    if (localJoin(x, d, lists, maxC, rnd) <= stopAt) break;
+    if (localJoin(x, d, lists, maxC, rnd, measure) <= stopAt) break;
   }
   return finish(lists);
-}
-
-function joinLeaves(x: Float32Array, d: number, lists: NeighborLists, leaves: { order: Int32Array; starts: number[] }): void {
-  const { order, starts } = leaves;
-  for (let l = 0; l + 1 < starts.length; l++) {
-    for (let s = starts[l]; s < starts[l + 1]; s++) {
-      const a = order[s];
-      for (let t = s + 1; t < starts[l + 1]; t++) {
-        const b = order[t];
-        const dist = squaredDistance(x, d, a, b);
-        if (dist < lists.worst(a)) lists.push(a, b, dist);
-        if (dist < lists.worst(b)) lists.push(b, a, dist);
-      }
-    }
-  }
 }
 
 /** Rows that trees left short (tiny leaves) get random points, so every row starts full. */
@@ -99,7 +95,7 @@ function fillRandom(x: Float32Array, d: number, lists: NeighborLists, rnd: Rando
  * maxC of each, sampled) are compared pairwise, new with new and new with old; old pairs were
  * compared before. Returns how many list entries improved.
  */
-function localJoin(x: Float32Array, d: number, lists: NeighborLists, maxC: number, rnd: Random): number {
+function localJoin(x: Float32Array, d: number, lists: NeighborLists, maxC: number, rnd: Random, measure: NnDescentOptions['measure']): number {
   const { n, k, indices, fresh } = lists;
   const fresh2 = new Int32Array(n * maxC);
   const old2 = new Int32Array(n * maxC);
@@ -135,29 +131,33 @@ function localJoin(x: Float32Array, d: number, lists: NeighborLists, maxC: numbe
       for (let s = 0; s < c; s++) if (fresh2[i * maxC + s] === j) { fresh[t] = 0; break; }
     }
   }
-  let updates = 0;
-  for (let i = 0; i < n; i++) {
-    const cn = Math.min(seenNew[i], maxC);
-    const co = Math.min(seenOld[i], maxC);
-    for (let s = 0; s < cn; s++) {
-      const a = fresh2[i * maxC + s];
-      for (let t = s + 1; t < cn; t++) {
-        const b = fresh2[i * maxC + t];
-        if (a === b) continue;
-        const dist = squaredDistance(x, d, a, b);
-        if (dist < lists.worst(a)) updates += lists.push(a, b, dist);
-        if (dist < lists.worst(b)) updates += lists.push(b, a, dist);
-      }
-      for (let t = 0; t < co; t++) {
-        const b = old2[i * maxC + t];
-        if (a === b) continue;
-        const dist = squaredDistance(x, d, a, b);
-        if (dist < lists.worst(a)) updates += lists.push(a, b, dist);
-        if (dist < lists.worst(b)) updates += lists.push(b, a, dist);
-      }
-    }
-  }
-  return updates;
+  const newRows = packRows(fresh2, seenNew, n, maxC);
+  const oldRows = packRows(old2, seenOld, n, maxC);
+  const members = { newList: newRows.list, newStart: newRows.start, oldList: oldRows.list, oldStart: oldRows.start };
+  return joinRows(lists, x, d, measure ? shareMembers(members) : members, measure);
+}
+
+/** Each row's first min(seen, maxC) entries of a stride-maxC sample, packed one row after another. */
+function packRows(sample: Int32Array, seen: Int32Array, n: number, maxC: number): { list: Int32Array; start: Int32Array } {
+  const start = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) start[i + 1] = start[i] + Math.min(seen[i], maxC);
+  const list = new Int32Array(start[n]);
+  for (let i = 0; i < n; i++) list.set(sample.subarray(i * maxC, i * maxC + start[i + 1] - start[i]), start[i]);
+  return { list, start };
+}
+
+type Members = Parameters<typeof joinRows>[3];
+
+/** The rows' members in shared memory, for helper threads. */
+function shareMembers(m: Members): Members {
+  return { newList: sharedCopy(m.newList), newStart: sharedCopy(m.newStart), oldList: sharedCopy(m.oldList), oldStart: sharedCopy(m.oldStart) };
+}
+
+function sharedCopy<T extends Float32Array | Int32Array>(a: T): T {
+  const kind = a.constructor as { new (b: ArrayBufferLike): T; BYTES_PER_ELEMENT: number };
+  const b = new kind(new SharedArrayBuffer(a.length * kind.BYTES_PER_ELEMENT));
+  b.set(a as never);
+  return b;
 }
 
 function finish(lists: NeighborLists): KnnGraph {

@@ -1,4 +1,5 @@
 import type { KnnGraph } from './nn-descent';
+import type { ChunkSource } from './tsne-team-control';
 
 /** Symmetric sparse P in CSR form: row i's entries are cols/vals[rowStart[i] … rowStart[i + 1]). */
 export interface SparseAffinities {
@@ -19,7 +20,7 @@ export interface ConditionalJob {
 }
 
 /** Rows a thread takes at a time in `conditionalChunks`. */
-const ROW_CHUNK = 64;
+export const AFFINITY_ROW_CHUNK = 64;
 
 /**
  * t-SNE's input similarities on the k-NN graph (van der Maaten 2014, §4.1; scikit-learn
@@ -91,12 +92,11 @@ export function tsneAffinities(graph: KnnGraph, n: number, perplexity: number, c
   return { rowStart, cols: cols.slice(0, at), vals: vals.slice(0, at) };
 }
 
-/** Rows of chunks that `take()` hands out (chunk numbers from a counter the threads share) until none is left. */
-export function conditionalChunks(job: ConditionalJob, take: () => number): void {
-  for (;;) {
-    const from = take() * ROW_CHUNK;
-    if (from >= job.n) return;
-    conditionalRange(job, from, Math.min(job.n, from + ROW_CHUNK));
+/** Rows of the chunks of AFFINITY_ROW_CHUNK that `chunks` hands out, until none is left. */
+export function conditionalChunks(job: ConditionalJob, chunks: ChunkSource): void {
+  for (let c = chunks.take(); c >= 0 && c * AFFINITY_ROW_CHUNK < job.n; c = chunks.take()) {
+    conditionalRange(job, c * AFFINITY_ROW_CHUNK, Math.min(job.n, (c + 1) * AFFINITY_ROW_CHUNK));
+    chunks.done();
   }
 }
 

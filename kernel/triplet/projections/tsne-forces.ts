@@ -1,5 +1,6 @@
 import { repulsionRange, sumShares, type SpaceTree, type TreeView } from './barnes-hut';
 import type { SparseAffinities } from './tsne-affinities';
+import type { ChunkSource } from './tsne-team-control';
 
 /**
  * What one t-SNE iteration's gradient reads and writes. With helper threads every array lives in a
@@ -57,24 +58,19 @@ export function forcesOnOneThread(s: ForceState, tree: SpaceTree): number {
   return sumShares(s.zShare, s.n);
 }
 
-/**
- * Repulsion of the chunks of POINT_CHUNK points (in the tree's order) that `take()` hands out
- * (chunk numbers, from a counter the threads share) until none is left.
- */
-export function repulsionChunks(s: ForceState, tree: TreeView, take: () => number): void {
-  for (;;) {
-    const from = take() * POINT_CHUNK;
-    if (from >= s.n) return;
-    repulsionRange(tree, s.y, from, Math.min(s.n, from + POINT_CHUNK), s.theta2, s.repulse, s.zShare);
+/** Repulsion of the chunks of POINT_CHUNK points (in the tree's order) that `chunks` hands out, until none is left. */
+export function repulsionChunks(s: ForceState, tree: TreeView, chunks: ChunkSource): void {
+  for (let c = chunks.take(); c >= 0 && c * POINT_CHUNK < s.n; c = chunks.take()) {
+    repulsionRange(tree, s.y, c * POINT_CHUNK, Math.min(s.n, (c + 1) * POINT_CHUNK), s.theta2, s.repulse, s.zShare);
+    chunks.done();
   }
 }
 
-/** Attraction of the chunks of POINT_CHUNK points that `take()` hands out, as repulsionChunks. */
-export function attractionChunks(s: ForceState, take: () => number): void {
-  for (;;) {
-    const from = take() * POINT_CHUNK;
-    if (from >= s.n) return;
-    attractionRange(s, from, Math.min(s.n, from + POINT_CHUNK));
+/** Attraction of the chunks of POINT_CHUNK points that `chunks` hands out, as repulsionChunks. */
+export function attractionChunks(s: ForceState, chunks: ChunkSource): void {
+  for (let c = chunks.take(); c >= 0 && c * POINT_CHUNK < s.n; c = chunks.take()) {
+    attractionRange(s, c * POINT_CHUNK, Math.min(s.n, (c + 1) * POINT_CHUNK));
+    chunks.done();
   }
 }
 

@@ -48,8 +48,8 @@ describe('t-SNE on several threads', () => {
     });
   }
 
-  test('near-duplicate points (a deep tree) and a warm start: the same picture on one and two threads', () => {
-    const x = twins(400);
+  test('near-duplicate points (a deep tree), NN-descent rather than exact neighbours, a warm start: the same picture on one and two threads', () => {
+    const x = twins(800);
     const one = project(x, { method: 'tsne', threads: 1, iterations: 120 });
     const two = project(x, { method: 'tsne', threads: 2, iterations: 120 });
     assert.deepEqual(two.coords, one.coords);
@@ -57,6 +57,21 @@ describe('t-SNE on several threads', () => {
     const warmTwo = project(x, { method: 'tsne', threads: 2, previous: two });
     assert.equal(warmTwo.warm, true);
     assert.deepEqual(warmTwo.coords, warmOne.coords);
+  });
+
+  test('NN-descent measuring its candidates on helper threads finds exactly the one-thread lists', () => {
+    const x = gaussianClusters(5, 300, D, 0.5, 3).x;
+    const team = new TsneTeam(2);
+    try {
+      for (const options of [{ maxCandidates: 12, iterations: 3 }, { seed: 4 }]) {
+        const alone = nnDescent(x, 1500, D, 30, options);
+        const shared = nnDescent(x, 1500, D, 30, { ...options, measure: team.measure });
+        assert.deepEqual(shared.indices, alone.indices);
+        assert.deepEqual(shared.distances, alone.distances);
+      }
+    } finally {
+      team.close();
+    }
   });
 
   test('a helper reads the tree after it grew new arrays: forces, attraction and Z equal the one-thread pass', () => {
