@@ -4,7 +4,8 @@
  *   (the first call in a fresh child process, cold-pca.ts);
  * - UMAP, ours (NN-descent, fuzzy simplicial set, SGD with negative sampling; 15 neighbours,
  *   min dist 0.1) and umap-js 1.4 (npm, same neighbours and min dist, its own epoch rule);
- * - t-SNE, ours (Barnes–Hut, perplexity 30, θ 0.8, 300 iterations, 100 exaggerated) and scikit-learn's
+ * - t-SNE, ours (Barnes–Hut, perplexity 30, θ 0.8, 300 iterations, 100 exaggerated; its default
+ *   threads, then one thread, which must give the same picture) and scikit-learn's
  *   TSNE (Barnes–Hut, its defaults: θ 0.5, 1,000 iterations, 250 exaggerated; Debian
  *   python3-sklearn, run by peer.py, with the threads it picks, reported);
  * - warm redraws: UMAP and t-SNE of the same points after a small change (every coordinate
@@ -25,6 +26,7 @@ import { packageRoot } from '../../kernel/paths';
 import { backend, ready } from '../../kernel/triplet/backend';
 import { mnistAll } from '../../kernel/triplet/datasets';
 import { pca, project, trustworthiness, type ProjectionResult } from '../../kernel/triplet/projections';
+import { defaultTsneThreads } from '../../kernel/triplet/projections/project-options';
 import { createRandom } from '../../kernel/triplet/samplers';
 import { printFinalLine } from '../final-line';
 
@@ -128,7 +130,9 @@ async function main(): Promise<void> {
   const umap = timed(() => project(data, { method: 'umap' }));
   log(`UMAP ${umap.ms.toFixed(0)} ms`);
   const tsne = timed(() => project(data, { method: 'tsne' }));
-  log(`t-SNE ${tsne.ms.toFixed(0)} ms`);
+  // The same layout on one thread (the default above uses two from 2,000 points where there are two cores).
+  const tsneOne = timed(() => project(data, { method: 'tsne', threads: 1 }));
+  log(`t-SNE ${tsne.ms.toFixed(0)} ms (threads: ${defaultTsneThreads(n)}), ${tsneOne.ms.toFixed(0)} ms on one thread`);
   const changed = { x: nudged(x, n), n, dims: DIMS };
   const warm = (cold: ProjectionResult) => timed(() => project(changed, { method: cold.method, previous: cold }));
   const umapWarm = warm(umap.value);
@@ -155,6 +159,10 @@ async function main(): Promise<void> {
     tsne_cpu_ms: round(tsne.cpuMs, 0),
     tsne_trustworthiness: tw(tsne.value.coords),
     tsne_iterations: tsne.value.params.iterations,
+    tsne_threads: defaultTsneThreads(n),
+    tsne_one_thread_ms: round(tsneOne.ms, 0),
+    tsne_one_thread_cpu_ms: round(tsneOne.cpuMs, 0),
+    tsne_same_on_one_thread: tsneOne.value.coords.every((v, i) => v === tsne.value.coords[i]),
     tsne_warm_ms: round(tsneWarm.ms, 0),
     tsne_warm_trustworthiness: tw(tsneWarm.value.coords),
   };
