@@ -28,7 +28,7 @@ export interface PairHistograms extends BinnedDistances {
  * Exact enough for a histogram, not exact in float64: each count is exact for the float32
  * entries it reads, and an entry differs from the float64 distance by the rounding of the float32
  * Gram formula, |Δ(d²)| ≤ (dims + 8)·2⁻²²·(‖a‖ + ‖b‖)² (Higham, Accuracy and Stability, §3.1; ~2e-5
- * of the squared diameter at 64 dims). So a pair's bin differs from that of its float64 distance
+ * of the squared diameter at 64 dims; for cosine, 1 − cos = d²/2 of the unit rows). So a pair's bin differs from that of its float64 distance
  * only when that distance lies within this rounding of a bin edge, and a triplet's category only
  * when d_an lies within the two pairs' rounding of d_ap or d_ap + m (tested by brute force).
  *

@@ -5,6 +5,7 @@ import type { DistanceName } from '../../../../kernel/triplet/distances/types';
 import { chunkedKnn } from '../../../../kernel/triplet/metrics';
 import { blockDistances, referenceOperands } from '../../../../kernel/triplet/metrics/block-distances';
 import { createRandom } from '../../../../kernel/triplet/samplers/random';
+import { dist } from '../brute-force';
 import { measureProbe, type MeasureOptions } from '../../../../kernel/triplet/watch/measure-probe';
 import type { PairHistograms } from '../../../../kernel/triplet/watch/pair-counts';
 
@@ -25,31 +26,18 @@ function gridProbe(n: number, d: number, classes: number, seed: number): { x: Fl
   return { x, labels };
 }
 
-function f64Distance(x: Float32Array, d: number, i: number, j: number, distance: DistanceName): number {
-  let dot = 0, aa = 0, bb = 0, sq = 0;
-  for (let k = 0; k < d; k++) {
-    const a = x[i * d + k], b = x[j * d + k];
-    dot += a * b;
-    aa += a * a;
-    bb += b * b;
-    sq += (a - b) ** 2;
-  }
-  if (distance === 'cosine') return 1 - dot / Math.sqrt(Math.max(aa * bb, 1e-24));
-  return distance === 'squared-euclidean' ? sq : Math.sqrt(sq);
-}
-
 /**
  * Where a float32 entry of pair (i, j) can lie around the float64 distance D: the rounding bound
  * that pair-counts.ts states, (d + 8)·2⁻²²·(‖a‖ + ‖b‖)² on the squared distance (norm 1 for
  * cosine's unit rows), and 2⁻²² relative for the final float32 roundings.
  */
-function f32Range(x: Float32Array, d: number, i: number, j: number, distance: DistanceName): [number, number] {
-  const norm = (r: number) => Math.hypot(...x.subarray(r * d, (r + 1) * d));
-  const D = f64Distance(x, d, i, j, distance);
-  const e = (d + 8) * 2 ** -22 * (distance === 'cosine' ? 4 : (norm(i) + norm(j)) ** 2);
-  const rel = 2 ** -22;
-  if (distance === 'euclidean') return [Math.sqrt(Math.max(0, D * D - e)) * (1 - rel), Math.sqrt(D * D + e) * (1 + rel)];
-  return [(D - e) * (1 - rel) - 1e-300, (D + e) * (1 + rel)];
+function f32Range(rows: number[][], i: number, j: number, distance: DistanceName): [number, number] {
+  const d = rows[i].length;
+  const D = dist(rows[i], rows[j], distance);
+  const e = (d + 8) * 2 ** -22 * (distance === 'cosine' ? 4 : (Math.hypot(...rows[i]) + Math.hypot(...rows[j])) ** 2);
+  const last = 2 ** -22 * D;
+  if (distance === 'euclidean') return [Math.sqrt(Math.max(0, D * D - e)) - last, Math.sqrt(D * D + e) + last];
+  return [D - e - last, D + e + last];
 }
 
 /**
@@ -67,16 +55,17 @@ function checkAgainstFloat64(got: PairHistograms, x: Float32Array, n: number, d:
   let pairs = 0, uncertainPairs = 0, triplets = 0, uncertainTriplets = 0;
   const t = { hardSure: 0, hardMaybe: 0, upToSure: 0, upToMaybe: 0 };
   let posSum = 0, posN = 0, negSum = 0, negN = 0;
+  const rows = Array.from({ length: n }, (_, i) => Array.from(x.subarray(i * d, (i + 1) * d)));
   for (let a = 0; a < anchors; a++) {
     const i = Math.floor((a * n) / anchors);
     const pos: [number, number][] = [];
     const neg: [number, number][] = [];
     for (let j = 0; j < n; j++) {
       if (j === i) continue;
-      const range = f32Range(x, d, i, j, o.distance);
+      const range = f32Range(rows, i, j, o.distance);
       const same = labels[j] === labels[i];
       (same ? pos : neg).push(range);
-      const D = f64Distance(x, d, i, j, o.distance);
+      const D = dist(rows[i], rows[j], o.distance);
       if (same) (posSum += D), posN++;
       else (negSum += D), negN++;
       if (anchors === n && j < i) continue;
