@@ -44,7 +44,7 @@ export class ConfigComm {
 
   set(patch: ConfigPatch): void {
     if (!this.open) {
-      throw new Error(`ConfigComm.set: the kernel closed the '${CONFIG_COMM_TARGET}' comm (a kernel without the triplet library, or one that shut the comm down); restart the kernel`);
+      throw new Error(`ConfigComm.set: the kernel closed the '${CONFIG_COMM_TARGET}' comm; restart the kernel`);
     }
     sendNoReply(this.client, 'comm_msg', { comm_id: this.commId, data: { type: 'set', config: patch } });
   }
