@@ -18,7 +18,7 @@ function notebookKernel(died: KernelDiedError[] = [], config: KernelHost['config
   });
 }
 
-/** Resolves once the kernel runs a cell (its execute_input is out; the editor's comms load the helpers first). */
+/** Resolves once the kernel runs a cell (its execute_input is out, and 300 ms more for its code to start). */
 async function running(kernel: NotebookKernel): Promise<void> {
   const client = (await kernel.start()).client;
   await new Promise<void>((resolve) => {
@@ -71,6 +71,9 @@ test('interrupt stops a busy loop after an await, and rejects with the reason an
   const kernel = notebookKernel();
   try {
     await kernel.start();
+    // A first cell loads the transpiler and the evaluator, so the loop's own start is quick and
+    // the interrupt finds it looping (a busy machine could otherwise be still starting it).
+    await kernel.execute('1', {});
     const loop = kernel.execute('await null; while (true) {}', {});
     await running(kernel);
     await kernel.interrupt();
