@@ -29,8 +29,8 @@ export interface ProjectOptions {
   /** t-SNE: step size, or 'auto' = max(n / 48, 50) (default). */
   learningRate?: number | 'auto';
   /**
-   * t-SNE: threads for its affinities and gradient (default: 2 from 2,000 points on a machine with
-   * two or more cores, else 1). The picture is the same for any number.
+   * t-SNE: threads for its neighbour search, affinities and gradient, 1 to 8 (default: 2 from
+   * 2,000 points on a machine with two or more cores, else 1). The picture is the same for any number.
    */
   threads?: number;
   /** Measure trustworthiness with this many neighbours (true: 10) and return it. */
@@ -55,8 +55,10 @@ function umapEpochs(n: number): number {
 const MAX_THREADS = 8;
 
 /**
- * Two threads take 0.xx of one thread's time on 5,000 points (bench/projection, RESULTS.md); below
- * 2,000 points starting a helper costs more than it saves.
+ * Two threads laid out 5,000 points in 2.4–2.9 s against 3.6–4.1 s on one thread on a quiet
+ * 2-core machine, and in the same time as one thread when other work held a core
+ * (bench/projection, RESULTS.md). Below 2,000 points a layout takes about a second and is
+ * left on one thread.
  */
 export function defaultTsneThreads(n: number): number {
   return n >= 2000 && availableParallelism() >= 2 ? 2 : 1;

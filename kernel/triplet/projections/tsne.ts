@@ -16,7 +16,7 @@ export interface TsneParams {
   learningRate: number | 'auto';
   /** Attraction multiplier of the first phase (default 12). */
   earlyExaggeration: number;
-  /** Threads for the affinities and the gradient: 1 is this thread alone; the layout is the same either way. */
+  /** Threads for the neighbour search, the affinities and the gradient: 1 is this thread alone; the layout is the same either way. */
   threads: number;
 }
 
