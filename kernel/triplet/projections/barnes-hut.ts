@@ -1,3 +1,5 @@
+import { memory } from './shared-memory';
+
 /** Deeper than this, coincident points share a leaf instead of splitting forever. */
 const MAX_DEPTH = 40;
 
@@ -60,8 +62,8 @@ export class SpaceTree {
     const dims = this.dims;
     this.ensure(Math.max(64, 2 * this.fanout * n + 1));
     if (this.order.length < n) {
-      this.order = new Int32Array(this.memory(4 * n));
-      this.leafOf = new Int32Array(this.memory(4 * n));
+      this.order = new Int32Array(memory(4 * n, this.shared));
+      this.leafOf = new Int32Array(memory(4 * n, this.shared));
     }
     let extent = 1e-12;
     this.nodes = 0;
@@ -190,16 +192,12 @@ export class SpaceTree {
     for (let i = 0; i < n; i++) this.order[starts[rank[this.leafOf[i]]]++] = i;
   }
 
-  private memory(bytes: number): ArrayBufferLike {
-    return this.shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
-  }
-
   private ensure(capacity: number): void {
     if (capacity <= this.capacity) return;
     const { dims } = this;
     const grow = <T extends Float64Array | Int32Array>(a: T, width: number): T => {
       const kind = a.constructor as { new (b: ArrayBufferLike): T; BYTES_PER_ELEMENT: number };
-      const b = new kind(this.memory(capacity * width * kind.BYTES_PER_ELEMENT));
+      const b = new kind(memory(capacity * width * kind.BYTES_PER_ELEMENT, this.shared));
       b.set(a as never);
       return b;
     };

@@ -1,4 +1,5 @@
 import { squaredDistance, type NeighborLists } from './neighbor-lists';
+import { memory } from './shared-memory';
 import type { ChunkSource } from './tsne-team-control';
 
 /**
@@ -58,13 +59,13 @@ export function joinRows(
     most = Math.max(most, pairs);
   }
   const capacity = Math.max(most, Math.min(BLOCK_PAIRS, pairStart[rows]));
-  const memory = (bytes: number) => (measure ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+  const shared = measure !== undefined;
   const job: PairJob = {
     x, d, distances: lists.distances, k: lists.k, ...members, pairStart, from: 0, to: 0, blockBase: 0,
-    pairA: new Int32Array(memory(4 * capacity)),
-    pairB: new Int32Array(memory(4 * capacity)),
-    pairDist: new Float64Array(memory(8 * capacity)),
-    pairCount: new Int32Array(memory(4 * rows)),
+    pairA: new Int32Array(memory(4 * capacity, shared)),
+    pairB: new Int32Array(memory(4 * capacity, shared)),
+    pairDist: new Float64Array(memory(8 * capacity, shared)),
+    pairCount: new Int32Array(memory(4 * rows, shared)),
   };
   let updates = 0;
   for (let from = 0; from < rows;) {

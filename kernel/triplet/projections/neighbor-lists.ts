@@ -1,3 +1,5 @@
+import { memory } from './shared-memory';
+
 /**
  * k nearest neighbours per point kept sorted by distance (nearest first) in flat typed arrays:
  * row i is entries [i·k, i·k + k). `fresh` marks entries not yet used by NN-descent's local join.
@@ -11,7 +13,7 @@ export class NeighborLists {
   /** `shared`: distances in a SharedArrayBuffer, for threads that measure candidates against them. */
   constructor(readonly n: number, readonly k: number, shared = false) {
     this.indices = new Int32Array(n * k).fill(-1);
-    this.distances = new Float32Array(shared ? new SharedArrayBuffer(4 * n * k) : new ArrayBuffer(4 * n * k)).fill(Infinity);
+    this.distances = new Float32Array(memory(4 * n * k, shared)).fill(Infinity);
     this.fresh = new Uint8Array(n * k);
   }
 

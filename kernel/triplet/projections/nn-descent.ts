@@ -1,6 +1,7 @@
 import { createRandom, type Random } from '../samplers/random';
 import { joinRows, type PairJob } from './candidate-pairs';
 import { NeighborLists, squaredDistance } from './neighbor-lists';
+import { copyOf } from './shared-memory';
 import { rpTreeLeaves } from './rp-tree';
 
 export interface NnDescentOptions {
@@ -49,7 +50,7 @@ export function nnDescent(x: Float32Array, n: number, d: number, k: number, opti
     return finish(lists);
   }
   const rnd = createRandom(options.seed ?? 0);
-  if (measure) x = sharedCopy(x);
+  if (measure) x = copyOf(x);
   if (options.init && options.init.indices.length === n * options.init.k) {
     const { indices, k: k0 } = options.init;
     for (let i = 0; i < n; i++) for (let t = 0; t < k0; t++) {
@@ -150,14 +151,7 @@ type Members = Parameters<typeof joinRows>[3];
 
 /** The rows' members in shared memory, for helper threads. */
 function shareMembers(m: Members): Members {
-  return { newList: sharedCopy(m.newList), newStart: sharedCopy(m.newStart), oldList: sharedCopy(m.oldList), oldStart: sharedCopy(m.oldStart) };
-}
-
-function sharedCopy<T extends Float32Array | Int32Array>(a: T): T {
-  const kind = a.constructor as { new (b: ArrayBufferLike): T; BYTES_PER_ELEMENT: number };
-  const b = new kind(new SharedArrayBuffer(a.length * kind.BYTES_PER_ELEMENT));
-  b.set(a as never);
-  return b;
+  return { newList: copyOf(m.newList), newStart: copyOf(m.newStart), oldList: copyOf(m.oldList), oldStart: copyOf(m.oldStart) };
 }
 
 function finish(lists: NeighborLists): KnnGraph {

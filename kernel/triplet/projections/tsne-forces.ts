@@ -1,4 +1,5 @@
 import { repulsionRange, sumShares, type SpaceTree, type TreeView } from './barnes-hut';
+import { copyOf, memory } from './shared-memory';
 import type { SparseAffinities } from './tsne-affinities';
 import type { ChunkSource } from './tsne-team-control';
 
@@ -28,22 +29,15 @@ export const POINT_CHUNK = 64;
 
 export function forceState(y: Float32Array, n: number, dims: 2 | 3, theta2: number, P: SparseAffinities, shared: boolean): ForceState {
   const size = n * dims;
-  const memory = (bytes: number) => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
-  const copy = <T extends Float32Array | Int32Array>(a: T): T => {
-    const kind = a.constructor as { new (b: ArrayBufferLike): T; BYTES_PER_ELEMENT: number };
-    const b = new kind(memory(a.length * kind.BYTES_PER_ELEMENT));
-    b.set(a as never);
-    return b;
-  };
   return {
     n,
     dims,
     theta2,
-    y: copy(y),
-    P: shared ? { rowStart: copy(P.rowStart), cols: copy(P.cols), vals: copy(P.vals) } : P,
-    attract: new Float64Array(memory(8 * size)),
-    repulse: new Float64Array(memory(8 * size)),
-    zShare: new Float64Array(memory(8 * n)),
+    y: copyOf(y, shared),
+    P: shared ? { rowStart: copyOf(P.rowStart), cols: copyOf(P.cols), vals: copyOf(P.vals) } : P,
+    attract: new Float64Array(memory(8 * size, shared)),
+    repulse: new Float64Array(memory(8 * size, shared)),
+    zShare: new Float64Array(memory(8 * n, shared)),
   };
 }
 

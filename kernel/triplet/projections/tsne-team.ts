@@ -3,6 +3,7 @@ import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } f
 import { startWorker } from '../../worker-thread';
 import { sumShares, type SpaceTree, type TreeView } from './barnes-hut';
 import { measureChunks, PAIR_ROW_CHUNK, type PairJob } from './candidate-pairs';
+import { copyOf } from './shared-memory';
 import { AFFINITY_ROW_CHUNK, conditionalChunks, type ConditionalJob } from './tsne-affinities';
 import { attractionChunks, POINT_CHUNK, repulsionChunks, type ForceState } from './tsne-forces';
 import {
@@ -57,7 +58,7 @@ export class TsneTeam {
 
   /** P_{j|i} of every row (tsneAffinities' first step), rows shared out among all threads. */
   conditional(job: ConditionalJob): void {
-    const shared: ConditionalJob = { ...job, distances: sharedCopy(job.distances), conditional: new Float64Array(new SharedArrayBuffer(8 * job.conditional.length)) };
+    const shared: ConditionalJob = { ...job, distances: copyOf(job.distances), conditional: copyOf(job.conditional) };
     this.post({ conditional: shared });
     this.run(Command.Affinities, Math.ceil(job.n / AFFINITY_ROW_CHUNK), (seq) => conditionalChunks(shared, this.chunks(NEXT_CHUNK, seq)));
     job.conditional.set(shared.conditional);
@@ -136,10 +137,4 @@ export class TsneTeam {
       throw new Error(`t-SNE: a helper thread did not start within ${START_TIMEOUT_MS / 1000} s; pass threads: 1 to lay out on one thread`);
     }
   };
-}
-
-function sharedCopy(a: Float32Array): Float32Array {
-  const b = new Float32Array(new SharedArrayBuffer(4 * a.length));
-  b.set(a);
-  return b;
 }
