@@ -38,6 +38,8 @@ const WARM_ITERATION_SHARE = 0.15;
  * standard deviation 1e-4, momentum 0.5 then 0.8, per-coordinate gains (+0.2 / ×0.8, floor 0.01),
  * early exaggeration for the first 100 iterations. P comes from NN-descent's 3·perplexity nearest
  * neighbours. A warm start (previous layout as `init`) keeps its scale and skips exaggeration.
+ * With params.threads > 1, helper threads (TsneTeam) share the neighbour search, the affinities
+ * and every iteration's forces; the layout is bit-for-bit the one-thread layout.
  */
 export function tsneLayout(x: Float32Array, n: number, d: number, params: TsneParams, run: LayoutRun): { coords: Float32Array; graph: KnnGraph } {
   const k = Math.min(n - 1, Math.floor(3 * params.perplexity));
