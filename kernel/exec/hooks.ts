@@ -23,12 +23,32 @@ export class Hooks implements HookRegistry {
     if (i >= 0) list.splice(i, 1);
   }
 
-  /** Runs every pre_run_cell hook; a hook's error goes to `report` and the next hook still runs. */
-  async runPre(info: CellStartInfo, report: (err: unknown) => void): Promise<void> {
-    for (const fn of [...this.fns.pre_run_cell]) await guarded(() => fn(info), report);
+  /**
+   * Runs every pre_run_cell hook in order; a hook's error goes to `report` and the next hook
+   * still runs. Returns a promise only once a hook returned one (the rest run after it settles),
+   * so a cell that no hook has to prepare starts in the same turn, exactly as without hooks.
+   */
+  runPre(info: CellStartInfo, report: (err: unknown) => void): Promise<void> | undefined {
+    const fns = [...this.fns.pre_run_cell];
+    for (let i = 0; i < fns.length; i++) {
+      let result: void | Promise<void>;
+      try {
+        result = fns[i](info);
+      } catch (err) {
+        report(err);
+        continue;
+      }
+      if (result instanceof Promise) return this.finishPre(result, fns.slice(i + 1), info, report);
+    }
+    return undefined;
   }
 
-  /** Runs every post_run_cell hook, as runPre. */
+  private async finishPre(pending: Promise<void>, rest: HookEvents['pre_run_cell'][], info: CellStartInfo, report: (err: unknown) => void): Promise<void> {
+    await guarded(() => pending, report);
+    for (const fn of rest) await guarded(() => fn(info), report);
+  }
+
+  /** Runs every post_run_cell hook in order, awaited; one failing never stops the others. */
   async runPost(info: CellRunInfo, report: (err: unknown) => void): Promise<void> {
     for (const fn of [...this.fns.post_run_cell]) await guarded(() => fn(info), report);
   }

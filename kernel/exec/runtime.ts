@@ -205,7 +205,8 @@ export class CellRuntime {
       if (err instanceof CellSyntaxError) return { status: 'error', ...positionedError('SyntaxError', err.message, cell, err.line, err.column, this.sources) };
       throw err;
     }
-    if (start && (await this.beforeCell(start)) === 'interrupted') return { status: 'error', ...interruptedReport() };
+    const preparing = start && this.hooks.runPre(start, (e) => this.reportStray(e, 'Error in a pre_run_cell hook'));
+    if (preparing && (await this.untilPrepared(preparing)) === 'interrupted') return { status: 'error', ...interruptedReport() };
     const evaluation = await this.evaluateInterruptibly(`${js}\n//# sourceURL=${cell}`);
     switch (evaluation.kind) {
       case 'interrupted':
@@ -252,18 +253,18 @@ export class CellRuntime {
   }
 
   /**
-   * Runs the pre_run_cell hooks: the triplet library loads TensorFlow.js there and waits for its
-   * backend, so the cell runs on the backend it keeps (not on cpu while wasm starts) and the
-   * backend notice is printed in this cell, not the next. This runs outside the cell's SIGINT
-   * watchdog, so an interrupt meanwhile cannot cut a hook short; it ends the cell at once.
+   * Waits for the pre_run_cell hooks that returned a promise: the triplet library loads
+   * TensorFlow.js there and waits for its backend, so the cell runs on the backend it keeps (not
+   * on cpu while wasm starts) and the backend notice is printed in this cell, not the next. This
+   * runs outside the cell's SIGINT watchdog, so an interrupt meanwhile cannot cut a hook short;
+   * it ends the cell at once.
    */
-  private async beforeCell(info: CellStartInfo): Promise<'ran' | 'interrupted'> {
+  private async untilPrepared(hooks: Promise<void>): Promise<'ready' | 'interrupted'> {
     const interrupted = new Promise<'interrupted'>((resolve) => {
       this.settleInterrupted = () => resolve('interrupted');
     });
     try {
-      const hooks = this.hooks.runPre(info, (e) => this.reportStray(e, 'Error in a pre_run_cell hook')).then(() => 'ran' as const);
-      return await Promise.race([hooks, interrupted]);
+      return await Promise.race([hooks.then(() => 'ready' as const), interrupted]);
     } finally {
       this.settleInterrupted = undefined;
     }
