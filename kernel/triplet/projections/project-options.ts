@@ -55,9 +55,9 @@ function umapEpochs(n: number): number {
 const MAX_THREADS = 8;
 
 /**
- * Two threads laid out 5,000 points in 2.4–2.9 s against 3.6–4.1 s on one thread on a quiet
- * 2-core machine, and in the same time as one thread when other work held a core
- * (bench/projection, RESULTS.md). Below 2,000 points a layout takes about a second and is
+ * On an idle 2-core machine two threads laid out 5,000 points in 3.0–3.3 s against 3.4–3.9 s on
+ * one (the optimiser 1.5× faster); with another program on one of the two cores they were 15–25%
+ * slower (bench/projection, RESULTS.md). Below 2,000 points a layout takes about a second and is
  * left on one thread.
  */
 export function defaultTsneThreads(n: number): number {
