@@ -31,11 +31,10 @@ const f32 = Math.fround;
  * 1 − q·rᵀ for cosine, as float32. k-NN and the watch's full matrix both read these values, so
  * both rank neighbours identically.
  *
- * Only the product q·rᵀ (and ‖q‖²) runs on the backend. The element-wise steps run here, in the
- * order the backend's float32 ops would take, rounding to float32 after each: each IEEE op is
- * correctly rounded and doubling is exact, so the bits are the backend's (tested against tfjs's
- * own ops). That saves five backend passes over the block and, on wasm, the copy out of the
- * backend (`hostValues`). Writes into `out` when it has rows × references entries.
+ * Only the product q·rᵀ (and ‖q‖²) runs on the backend. The element-wise steps run here in
+ * float32, which saves five backend passes over the block and, on wasm, the copy out of the
+ * backend (`hostValues`); the result is within float32 rounding of the float64 distance (tested
+ * by brute force). Writes into `out` when it has rows × references entries.
  */
 export function blockDistances(query: Float32Array, rows: number, dims: number, ref: ReferenceOperands, distance: DistanceName, out?: Float32Array): Float32Array {
   const nr = ref.refSq.length;
@@ -70,8 +69,8 @@ export function distanceKind(distance: DistanceName): DistanceKind {
 }
 
 /**
- * One distance from its product g = q·r and the squared norms, in the float32 steps the tfjs ops
- * take (see blockDistances): 1 − g for cosine, else ‖q‖² − 2g + ‖r‖² clamped at 0, square-rooted
+ * One distance from its product g = q·r and the squared norms, in float32 steps (see
+ * blockDistances): 1 − g for cosine, else ‖q‖² − 2g + ‖r‖² clamped at 0, square-rooted
  * for euclidean. Every block path calls this, so every path ranks neighbours identically.
  */
 export function f32Distance(kind: DistanceKind, qSq: number, g: number, rSq: number): number {
