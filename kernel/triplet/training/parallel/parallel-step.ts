@@ -38,7 +38,7 @@ export function parallelStep(s: ParallelStepInput): StepResult {
   const dims = pool.embeddingSize;
   const embeddings = new Float32Array(n * dims);
   shards.forEach((sh, i) => {
-    pool.wait(sh, State.step, 'embedding its shard');
+    pool.wait(sh, State.embedded, 'embedding its shard');
     embeddings.set(new Float32Array(sh.buffers.embeddings, 0, (bounds[i + 1] - bounds[i]) * dims), bounds[i] * dims);
   });
   let result: ReturnType<typeof batchLoss> | undefined;
@@ -81,7 +81,7 @@ function release(s: ParallelStepInput, bounds: number[], dims: number, upstream:
   });
   let summed: Float32Array | undefined;
   for (const sh of shards) {
-    s.pool.wait(sh, State.backward, 'back-propagating its shard');
+    s.pool.wait(sh, State.done, 'back-propagating its shard');
     const g = new Float32Array(sh.buffers.grads);
     if (!summed) summed = g.slice();
     else for (let i = 0; i < g.length; i++) summed[i] += g[i];

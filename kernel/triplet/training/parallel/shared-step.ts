@@ -41,15 +41,25 @@ export function shardBuffers(maxRows: number, embeddingSize: number, parameters:
 }
 
 /**
- * Waits until `control[state]` leaves `from`, in slices so that a worker that died is noticed;
- * returns the new state. `alive()` is asked between slices.
+ * Waits until `control[state]` holds one of `wanted`, sleeping on whatever value it holds now
+ * (in `sliceMs` slices, so a thread blocked here can still be terminated). Each side waits for
+ * the exact state the other answers with, never for "anything but mine": a wake-up that comes
+ * without the expected answer sends the thread back to sleep instead of on with stale buffers.
+ * Between slices, `alive()` is asked, and after `patienceMs` without the answer the wait ends
+ * with an error naming `what`, so a worker that stopped answering fails the step instead of
+ * hanging the kernel.
  */
-export function waitWhile(control: Int32Array, from: number, alive: () => boolean, what: string): number {
+export function waitFor(control: Int32Array, wanted: readonly number[], what: string, opts: { alive?: () => boolean; sliceMs?: number; patienceMs?: number } = {}): number {
+  const { alive = () => true, sliceMs = 1000, patienceMs = Infinity } = opts;
+  const started = Date.now();
   for (;;) {
-    const r = Atomics.wait(control, CONTROL.state, from, 1000);
     const now = Atomics.load(control, CONTROL.state);
-    if (r !== 'timed-out' || now !== from) return now;
+    if (wanted.includes(now)) return now;
+    Atomics.wait(control, CONTROL.state, now, sliceMs);
     if (!alive()) throw new Error(`a training worker stopped while ${what}`);
+    if (Date.now() - started > patienceMs) {
+      throw new Error(`a training worker gave no answer for ${Math.round(patienceMs / 1000)} s while ${what}; fit again with threads: 1 to train on the kernel's thread`);
+    }
   }
 }
 

@@ -5,7 +5,7 @@
  * its gradient tape for dL/d(embeddings) and no pass is run twice.
  */
 import { parentPort } from 'node:worker_threads';
-import { CONTROL, setState, State, type ShardBuffers } from './shared-step';
+import { CONTROL, setState, State, waitFor, type ShardBuffers } from './shared-step';
 
 // One backend notice per session: the kernel's thread has printed it already.
 (globalThis as Record<symbol, unknown>)[Symbol.for('tripletlab.backend.noticePrinted')] = true;
@@ -55,7 +55,7 @@ function step(): void {
     const e = tf.reshape(m.apply(xb, { training: true }) as import('@tensorflow/tfjs').Tensor, [n, -1]);
     new Float32Array(s.buffers.embeddings, 0, e.size).set(e.dataSync());
     setState(control, State.embedded);
-    while (Atomics.wait(control, CONTROL.state, State.embedded, 100) === 'timed-out');
+    waitFor(control, [State.backward], 'waiting for the batch loss', { sliceMs: 100 });
     const upstream = tf.tensor(new Float32Array(s.buffers.gradOut, 0, e.size).slice(), e.shape);
     return tf.sum(tf.mul(e, upstream)) as import('@tensorflow/tfjs').Scalar;
   }, vars);
@@ -73,13 +73,11 @@ function loop(): void {
   const control = new Int32Array(setup!.buffers.control);
   for (;;) {
     // Timed slices: a thread blocked in an endless wait could not be terminated when the process exits.
-    Atomics.wait(control, CONTROL.state, State.idle, 100);
-    const state = Atomics.load(control, CONTROL.state);
+    const state = waitFor(control, [State.step, State.leave], 'waiting for a step', { sliceMs: 100 });
     if (state === State.leave) {
       setState(control, State.idle);
       return;
     }
-    if (state !== State.step) continue;
     try {
       step();
     } catch (err) {

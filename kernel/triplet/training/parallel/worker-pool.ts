@@ -1,7 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { setState, shardBuffers, State, waitWhile, type ShardBuffers } from './shared-step';
+import { setState, shardBuffers, State, waitFor, type ShardBuffers } from './shared-step';
+
+/** How long a step's shard may go unanswered before the step fails (a step takes milliseconds to seconds). */
+const WORKER_PATIENCE_MS = 300_000;
 
 export interface Shard {
   worker: Worker;
@@ -95,9 +98,9 @@ export class WorkerPool {
     }));
   }
 
-  /** Waits while shard `s` is in `state`; a failure in the worker becomes an error here. */
+  /** Waits for shard `s` to answer with `state`; a failure in the worker becomes an error here. */
   wait(s: Shard, state: number, what: string): void {
-    const now = waitWhile(s.control, state, () => s.alive, what);
+    const now = waitFor(s.control, [state, State.failed], what, { alive: () => s.alive, patienceMs: WORKER_PATIENCE_MS });
     if (now === State.failed) {
       this.key = '';
       setState(s.control, State.idle);
