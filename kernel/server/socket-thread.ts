@@ -72,39 +72,44 @@ async function main(): Promise<void> {
     sockets.send(channel, makeMessage(msgType, content, data.session, { parent, identities: channel === 'iopub' ? [] : parent.identities })).catch((err) => log(`[error] send ${msgType}: ${(err as Error).message}`));
 
   const status = (state: 'busy' | 'idle', parent: Message) => send('iopub', 'status', { execution_state: state }, parent);
+  /** Answers a control request between the busy and idle statuses its parent gets (messaging spec, "Kernel status"). */
+  const framed = async (parent: Message, answer: () => Promise<unknown>) => {
+    await status('busy', parent);
+    await answer();
+    await status('idle', parent);
+  };
+
+  /** interrupt_request: stops the running cell, or says in the cell why it cannot and what to do. */
+  const answerInterrupt = async (msg: Message) => {
+    const seen = Atomics.load(interruptsTaken, 0);
+    // Post first: a cell waiting on a promise is settled by the main thread as soon as it reads this.
+    post({ type: 'interrupt' });
+    const how = await interruptMainThreadWhenSafe(busy);
+    if (data.debug) log(`[debug] interrupt: ${how}`);
+    const cell = runningCell;
+    const outcome = how === 'signalled' ? await stopIfStuck(interruptsTaken, seen, () => Atomics.load(busy, 0) !== BUSY.idle) : { stopped: true as const };
+    if (data.debug) log(`[debug] interrupt outcome: ${JSON.stringify(outcome)}`);
+    if (outcome.stopped) {
+      await send('control', 'interrupt_reply', { status: 'ok' }, msg);
+    } else {
+      const evalue = `the interrupt cannot stop this cell: ${outcome.why}. Restart the kernel to stop it (the notebook toolbar's Restart, or "tripletlab: Restart Kernel"); variables defined so far will be lost.`;
+      if (cell) await send('iopub', 'stream', { name: 'stderr', text: `tripletlab: ${evalue}\n` }, { header: cell, identities: [] } as unknown as Message);
+      await send('control', 'interrupt_reply', { status: 'error', ename: 'InterruptFailed', evalue, traceback: [] }, msg);
+    }
+  };
 
   sockets.onMessage('shell', (msg) => post({ type: 'request', channel: 'shell', msg: portable(msg) }));
 
   sockets.onMessage('control', async (msg) => {
     const type = msg.header.msg_type;
     if (type === 'interrupt_request') {
-      await status('busy', msg);
-      const seen = Atomics.load(interruptsTaken, 0);
-      // Post first: a cell waiting on a promise is settled by the main thread as soon as it reads this.
-      post({ type: 'interrupt' });
-      const how = await interruptMainThreadWhenSafe(busy);
-      if (data.debug) log(`[debug] interrupt: ${how}`);
-      const cell = runningCell;
-      const outcome = how === 'signalled' ? await stopIfStuck(interruptsTaken, seen, () => Atomics.load(busy, 0) !== BUSY.idle) : { stopped: true as const };
-      if (data.debug) log(`[debug] interrupt outcome: ${JSON.stringify(outcome)}`);
-      if (outcome.stopped) {
-        await send('control', 'interrupt_reply', { status: 'ok' }, msg);
-      } else {
-        const evalue = `the interrupt cannot stop this cell: ${outcome.why}. Restart the kernel to stop it (the notebook toolbar's Restart, or "tripletlab: Restart Kernel"); variables defined so far will be lost.`;
-        if (cell) await send('iopub', 'stream', { name: 'stderr', text: `tripletlab: ${evalue}\n` }, { header: cell, identities: [] } as unknown as Message);
-        await send('control', 'interrupt_reply', { status: 'error', ename: 'InterruptFailed', evalue, traceback: [] }, msg);
-      }
-      await status('idle', msg);
+      await framed(msg, () => answerInterrupt(msg));
     } else if (type === 'kernel_info_request') {
       // Answered here so a client can always reach the kernel, even while a cell runs.
-      await status('busy', msg);
-      await send('control', 'kernel_info_reply', data.kernelInfo, msg);
-      await status('idle', msg);
+      await framed(msg, () => send('control', 'kernel_info_reply', data.kernelInfo, msg));
     } else if (type === 'shutdown_request') {
       const restart = (msg.content as { restart?: boolean }).restart === true;
-      await status('busy', msg);
-      await send('control', 'shutdown_reply', { status: 'ok', restart }, msg);
-      await status('idle', msg);
+      await framed(msg, () => send('control', 'shutdown_reply', { status: 'ok', restart }, msg));
       post({ type: 'request', channel: 'control', msg: portable(msg) });
       // If the main thread is stuck in user code it cannot exit by itself: end the process.
       setTimeout(() => process.kill(process.pid, 'SIGTERM'), 1500).unref();
