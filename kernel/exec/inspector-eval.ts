@@ -7,20 +7,31 @@ export type Evaluation =
   | { kind: 'thrown'; value: unknown; line?: number; column?: number }
   | { kind: 'interrupted' };
 
-interface RemoteObject {
+/** The inspector protocol's handle to a value (`Runtime.RemoteObject`), as far as the kernel reads it. */
+export interface RemoteObject {
   type: string;
+  subtype?: string;
   value?: unknown;
   unserializableValue?: string;
   objectId?: string;
 }
-interface EvaluateReply {
+export interface EvaluateReply {
   result: RemoteObject;
   exceptionDetails?: { lineNumber: number; columnNumber: number; exception?: RemoteObject };
 }
 
 const CALL = Symbol.for('tripletlab.exec.call');
 const SLOT = Symbol.for('tripletlab.exec.slot');
-const STASH = 'function () { "use strict"; globalThis[Symbol.for("tripletlab.exec.slot")] = this; }';
+/** `Runtime.callFunctionOn` this on an object's handle, then `takeStashed()`: the object itself in this realm. */
+export const STASH = 'function () { "use strict"; globalThis[Symbol.for("tripletlab.exec.slot")] = this; }';
+
+/** The object the last STASH call put aside (and forgets it). */
+export function takeStashed(): unknown {
+  const g = globalThis as Record<symbol, unknown>;
+  const value = g[SLOT];
+  delete g[SLOT];
+  return value;
+}
 
 function fromUnserializable(text: string): unknown {
   if (text === 'NaN') return NaN;
@@ -65,11 +76,8 @@ export class InspectorEvaluator {
     if (obj.type === 'undefined') return undefined;
     if (obj.unserializableValue !== undefined) return fromUnserializable(obj.unserializableValue);
     if (!obj.objectId) return obj.value;
-    const g = globalThis as Record<symbol, unknown>;
     await this.post('Runtime.callFunctionOn', { objectId: obj.objectId, functionDeclaration: STASH, objectGroup: group });
-    const value = g[SLOT];
-    delete g[SLOT];
-    return value;
+    return takeStashed();
   }
 
   private async settle(reply: EvaluateReply, group: string): Promise<Evaluation> {

@@ -2,18 +2,8 @@ import { Session } from 'node:inspector';
 import { types } from 'node:util';
 import type { Completion } from '../api';
 import { utf16ToCodePoint } from '../typecheck/positions';
+import { STASH, takeStashed, type EvaluateReply, type RemoteObject } from './inspector-eval';
 import { memberAccessAt } from './member-access';
-
-interface RemoteObject {
-  type: string;
-  subtype?: string;
-  objectId?: string;
-  value?: unknown;
-}
-interface EvaluateReply {
-  result: RemoteObject;
-  exceptionDetails?: unknown;
-}
 
 /** One step of the prototype chain: its names and which of them hold functions. */
 interface NameLevel {
@@ -22,10 +12,6 @@ interface NameLevel {
   /** Object.prototype or Function.prototype: what every object has, ranked last. */
   shared: boolean;
 }
-
-/** Hands the evaluated object to this realm (the inspector only returns a handle to it). */
-const SLOT = Symbol.for('tripletlab.complete.slot');
-const STASH = 'function () { "use strict"; globalThis[Symbol.for("tripletlab.complete.slot")] = this; }';
 
 /** Longest a chain may take to evaluate; side-effect-free code can still loop. */
 const EVALUATE_TIMEOUT_MS = 50;
@@ -81,10 +67,9 @@ export class ValueCompleter {
   private namesOf(obj: RemoteObject, group: string): NameLevel[] | undefined {
     if (obj.type === 'undefined' || obj.subtype === 'null') return undefined;
     if (!obj.objectId) return PRIMITIVE_PROTOTYPES[obj.type] ? listNames(PRIMITIVE_PROTOTYPES[obj.type]) : undefined;
-    const g = globalThis as Record<symbol, unknown>;
+    // The inspector only hands back a handle: bring the object itself into this realm.
     this.post('Runtime.callFunctionOn', { objectId: obj.objectId, functionDeclaration: STASH, objectGroup: group, silent: true });
-    const value = g[SLOT];
-    delete g[SLOT];
+    const value = takeStashed();
     return value !== null && (typeof value === 'object' || typeof value === 'function') ? listNames(value) : undefined;
   }
 
