@@ -23,7 +23,8 @@ export function fuzzySimplicialSet(graph: KnnGraph, n: number): WeightedEdges {
   let meanAll = 0;
   for (let t = 0; t < n * k; t++) meanAll += distances[t];
   meanAll /= Math.max(1, n * k);
-  const directed = new Map<number, number>();
+  // Directed memberships, row-major like the neighbour lists: wᵢⱼ sits where j does in i's row.
+  const member = new Float64Array(n * k);
   for (let i = 0; i < n; i++) {
     const base = i * k;
     let rho = 0;
@@ -54,29 +55,46 @@ export function fuzzySimplicialSet(graph: KnnGraph, n: number): WeightedEdges {
     // A floor on σ keeps points in flat regions from getting all-zero memberships (umap-learn).
     sigma = Math.max(sigma, MIN_K_DIST_SCALE * (rho > 0 ? mean : meanAll));
     for (let t = 0; t < k; t++) {
-      const j = indices[base + t];
-      if (j < 0 || j === i) continue;
       const dd = distances[base + t] - rho;
-      directed.set(i * n + j, dd <= 0 ? 1 : Math.exp(-dd / sigma));
+      member[base + t] = dd <= 0 ? 1 : Math.exp(-dd / sigma);
     }
   }
-  const heads: number[] = [];
-  const tails: number[] = [];
-  const weights: number[] = [];
-  for (const [key, a] of directed) {
-    const i = Math.floor(key / n);
-    const j = key - i * n;
-    const back = directed.get(j * n + i);
-    const b = back ?? 0;
-    const w = a + b - a * b;
-    heads.push(i);
-    tails.push(j);
-    weights.push(w);
-    if (back === undefined) {
-      heads.push(j);
-      tails.push(i);
-      weights.push(w);
+  // Each pair once per direction: (i, j) from i's row, and (j, i) too when i is not in j's row
+  // (otherwise j's own row emits it). wⱼᵢ is found by scanning j's k entries, which is quicker
+  // than a hash of all n · k pairs.
+  const heads = new Int32Array(2 * n * k);
+  const tails = new Int32Array(2 * n * k);
+  const weights = new Float32Array(2 * n * k);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    for (let t = i * k; t < i * k + k; t++) {
+      const j = indices[t];
+      if (j < 0 || j === i || firstIn(indices, i * k, t, j)) continue;
+      const a = member[t];
+      const back = findIn(indices, j * k, k, i);
+      const b = back < 0 ? 0 : member[back];
+      const w = a + b - a * b;
+      heads[m] = i;
+      tails[m] = j;
+      weights[m++] = w;
+      if (back < 0) {
+        heads[m] = j;
+        tails[m] = i;
+        weights[m++] = w;
+      }
     }
   }
-  return { heads: Int32Array.from(heads), tails: Int32Array.from(tails), weights: Float32Array.from(weights) };
+  return { heads: heads.slice(0, m), tails: tails.slice(0, m), weights: weights.slice(0, m) };
+}
+
+/** Position of the first `v` in indices[start … start + k), or −1. */
+function findIn(indices: Int32Array, start: number, k: number, v: number): number {
+  for (let t = start; t < start + k; t++) if (indices[t] === v) return t;
+  return -1;
+}
+
+/** Whether `v` already appeared in the row before position `t` (a repeated entry counts once). */
+function firstIn(indices: Int32Array, rowStart: number, t: number, v: number): boolean {
+  for (let s = rowStart; s < t; s++) if (indices[s] === v) return true;
+  return false;
 }

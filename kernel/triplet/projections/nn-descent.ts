@@ -10,11 +10,16 @@ export interface NnDescentOptions {
   trees?: number;
   /** Candidates per point and iteration, new and old each (default min(k, 24)). */
   maxCandidates?: number;
-  /** At most this many local joins (default 10, or 2 when resuming from `init`); it usually stops after 3–5. */
+  /** At most this many local joins (default 10); a cold search usually stops after 3–5, a resumed one after 1–2. */
   iterations?: number;
+  /** At most this many joins when resuming from lists that are not stale (default: iterations). */
+  resumedJoins?: number;
   /** Stop when an iteration improves fewer than delta · n · k entries (default 0.001). */
   delta?: number;
-  /** Neighbour lists of an earlier call on nearly the same points (n × k' indices): the search resumes from them. */
+  /**
+   * Neighbour lists of an earlier call on the same points, since moved (n × k' indices): the
+   * search resumes from them, and falls back to a cold start's seeding when they prove stale.
+   */
   init?: { indices: Int32Array; k: number };
   /** Measures candidate pairs on several threads (TsneTeam); the lists come out the same. */
   measure?: { shared: true; run(job: PairJob): void };
@@ -51,32 +56,58 @@ export function nnDescent(x: Float32Array, n: number, d: number, k: number, opti
   }
   const rnd = createRandom(options.seed ?? 0);
   if (measure) x = copyOf(x);
-  if (options.init && options.init.indices.length === n * options.init.k) {
-    const { indices, k: k0 } = options.init;
-    for (let i = 0; i < n; i++) for (let t = 0; t < k0; t++) {
-      const j = indices[i * k0 + t];
-      if (j >= 0 && j < n && j !== i) lists.push(i, j, squaredDistance(x, d, i, j));
-    }
-  } else {
-    const trees = options.trees ?? Math.min(12, 4 + Math.floor(n / 5000));
-    const leafSize = Math.max(k + 1, 30);
-    for (let tree = 0; tree < trees; tree++) {
-      // Every pair within a leaf: the leaves are rows with only new members.
-      const { order, starts } = rpTreeLeaves(x, n, d, leafSize, rnd);
-      const newStart = Int32Array.from(starts);
-      const members = { newList: order, newStart, oldList: new Int32Array(0), oldStart: new Int32Array(newStart.length) };
-      joinRows(lists, x, d, measure ? shareMembers(members) : members, measure);
-    }
-  }
-  fillRandom(x, d, lists, rnd);
   const maxC = options.maxCandidates ?? Math.min(k, 24);
-  // Resumed lists of slightly moved points need a join or two to take in what changed.
-  const iterations = options.iterations ?? (options.init ? 2 : 10);
+  const iterations = options.iterations ?? 10;
   const stopAt = (options.delta ?? 0.001) * n * k;
-  for (let it = 0; it < iterations; it++) {
-    if (localJoin(x, d, lists, maxC, rnd, measure) <= stopAt) break;
+  const seed = () => seedFromTrees(x, d, lists, options.trees ?? Math.min(12, 4 + Math.floor(n / 5000)), rnd, measure);
+  if (!(options.init && options.init.indices.length === n * options.init.k)) {
+    seed();
+    fillRandom(x, d, lists, rnd);
+    for (let it = 0; it < iterations; it++) if (localJoin(x, d, lists, maxC, rnd, measure) <= stopAt) break;
+    return finish(lists);
+  }
+  resume(x, d, lists, options.init);
+  fillRandom(x, d, lists, rnd);
+  let improved = localJoin(x, d, lists, maxC, rnd, measure);
+  if (improved > STALE_SHARE * n * k) {
+    // The points moved far (a cell that trained a lot): the old lists are a poor start, so the
+    // search is seeded as a cold one is and runs to the cold rule.
+    seed();
+    for (let it = 1; it < iterations; it++) if (localJoin(x, d, lists, maxC, rnd, measure) <= stopAt) break;
+  } else {
+    const joins = options.resumedJoins ?? iterations;
+    for (let it = 1; it < joins && improved > RESUMED_STOP_SHARE * n * k; it++) improved = localJoin(x, d, lists, maxC, rnd, measure);
   }
   return finish(lists);
+}
+
+/**
+ * A resumed search stops once a join makes fewer than this many improvements per list entry: the rest is
+ * what the next redraw's join takes in, since it resumes from these lists. After a 2% change of
+ * 5,000 MNIST embeddings that is two joins, 91% → 99% of the exact lists.
+ */
+const RESUMED_STOP_SHARE = 1 / 40;
+/** A first join that makes more than this many improvements per list entry means the old lists were stale. */
+const STALE_SHARE = 0.5;
+
+/** The old lists, re-measured on the new points. */
+function resume(x: Float32Array, d: number, lists: NeighborLists, init: { indices: Int32Array; k: number }): void {
+  const { indices, k: k0 } = init;
+  for (let i = 0; i < lists.n; i++) for (let t = 0; t < k0; t++) {
+    const j = indices[i * k0 + t];
+    if (j >= 0 && j < lists.n && j !== i) lists.push(i, j, squaredDistance(x, d, i, j));
+  }
+}
+
+/** Every pair within each leaf of `trees` random-projection trees: the leaves are rows with only new members. */
+function seedFromTrees(x: Float32Array, d: number, lists: NeighborLists, trees: number, rnd: Random, measure: NnDescentOptions['measure']): void {
+  const leafSize = Math.max(lists.k + 1, 30);
+  for (let tree = 0; tree < trees; tree++) {
+    const { order, starts } = rpTreeLeaves(x, lists.n, d, leafSize, rnd);
+    const newStart = Int32Array.from(starts);
+    const members = { newList: order, newStart, oldList: new Int32Array(0), oldStart: new Int32Array(newStart.length) };
+    joinRows(lists, x, d, measure ? shareMembers(members) : members, measure);
+  }
 }
 
 /** Rows that trees left short (tiny leaves) get random points, so every row starts full. */

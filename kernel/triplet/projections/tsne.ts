@@ -51,7 +51,7 @@ export function tsneLayout(x: Float32Array, n: number, d: number, params: TsnePa
     // the nearest 30) in 40% of the time of a converged search, with the same trustworthiness
     // (bench/projection, RESULTS.md). Lists resumed from the previous cell get one join: the search
     // would otherwise be most of a warm redraw.
-    const graph = nnDescent(x, n, d, k, { seed: run.seed, init: run.knnInit, maxCandidates: Math.min(k, 12), iterations: run.knnInit ? 1 : 3, measure: team?.measure });
+    const graph = nnDescent(x, n, d, k, { seed: run.seed, init: run.knnInit, maxCandidates: Math.min(k, 12), iterations: 3, resumedJoins: 1, measure: team?.measure });
     const P = tsneAffinities(graph, n, params.perplexity, team && ((job) => team.conditional(job)));
     const dims = run.dims === 3 ? 3 : 2;
     const start = run.warm ? Float32Array.from(run.init) : scaledStart(run.init, n, dims);
