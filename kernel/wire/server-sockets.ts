@@ -38,6 +38,8 @@ export class KernelSockets {
   private readonly limits: WireLimits;
   private readonly queues = new Map<MessageChannel, SendQueue>();
   private readonly handlers = new Map<Incoming, ServerHandler>();
+  /** Messages read so far per channel, for handedOver. */
+  private readonly readCounts = new Map<Incoming, number>();
   private readonly loops: Promise<void>[] = [];
   private closed = false;
 
@@ -120,13 +122,23 @@ export class KernelSockets {
   }
 
   /**
-   * Resolves once every message ZeroMQ holds for `channel` has been read and given to its handler
-   * (handlers are called synchronously as messages are read).
+   * Resolves once the messages ZeroMQ held for `channel` have been read and given to its handler
+   * (handlers are called synchronously as messages are read): after two event-loop turns, that
+   * is a whole poll phase, in which nothing more was read. A message already queued has made the
+   * socket's descriptor readable, so the receive loop reads it in that poll phase.
+   * `socket.readable` is not asked: it reads ZMQ_EVENTS, which clears the edge-triggered
+   * descriptor that a waiting receive is parked on, so a message that had just arrived would
+   * never be read and `readable` would stay true (a full-CPU loop here, and a kernel that never
+   * saw the next request, after a failed cell under load).
    */
   async handedOver(channel: Incoming): Promise<void> {
-    const socket = this.sockets[channel] as Zmq.Router;
-    do await new Promise((r) => setImmediate(r));
-    while (!this.closed && socket.readable);
+    const turn = () => new Promise((r) => setImmediate(r));
+    let before: number;
+    do {
+      before = this.readCounts.get(channel) ?? 0;
+      await turn();
+      await turn();
+    } while (!this.closed && (this.readCounts.get(channel) ?? 0) !== before);
   }
 
   async close(): Promise<void> {
@@ -141,6 +153,7 @@ export class KernelSockets {
     const socket = this.sockets[channel] as Zmq.Router;
     try {
       for await (const frames of socket) {
+        this.readCounts.set(channel, (this.readCounts.get(channel) ?? 0) + 1);
         let msg: Message;
         try {
           msg = decodeMessage(frames, this.signer, this.guard, this.limits);

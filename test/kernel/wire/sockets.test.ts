@@ -172,3 +172,63 @@ test('heartbeat and requests time out against a silent endpoint, with typed erro
     await client.close();
   }
 });
+
+/** `p`, or a failure naming `what` after `ms`: a hang here is the bug under test, not a slow test. */
+function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not resolve within ${ms} ms`)), ms)));
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
+
+test('handedOver: messages queued while the thread was busy are all handed over when it resolves', async () => {
+  const info = await newInfo();
+  const sockets = await KernelSockets.bind(info, { log: () => undefined });
+  let got = 0;
+  sockets.onMessage('shell', () => void got++);
+  const client = await KernelClient.connect(info, { log: () => undefined });
+  try {
+    await Promise.all(Array.from({ length: 20 }, () => client.send('shell', 'comm_info_request', {})));
+    // The messages reach ZeroMQ's queue while this thread cannot read them.
+    const until = Date.now() + 200;
+    while (Date.now() < until);
+    await within(sockets.handedOver('shell'), 5_000, 'handedOver');
+    assert.equal(got, 20);
+  } finally {
+    await client.close();
+    await sockets.close();
+  }
+});
+
+test('handedOver, asked again and again while requests arrive, never keeps a request from being read', async () => {
+  const info = await newInfo();
+  const sockets = await KernelSockets.bind(info, { log: () => undefined });
+  let got = 0;
+  sockets.onMessage('shell', () => void got++);
+  const client = await KernelClient.connect(info, { log: () => undefined });
+  let flushing = true;
+  let flushes = 0;
+  const flusher = (async () => {
+    while (flushing) {
+      await sockets.handedOver('shell');
+      flushes++;
+      await new Promise((r) => setTimeout(r, flushes % 2));
+    }
+  })();
+  try {
+    // Asking ZeroMQ whether the socket is readable while a receive waits would swallow the
+    // descriptor's wake-up: the receive then never ends (none of these were read, before the fix).
+    for (let i = 0; i < 500; i++) {
+      await client.send('shell', 'comm_info_request', {});
+      if (i % 3 === 0) await new Promise((r) => setTimeout(r, i % 2));
+    }
+    const deadline = Date.now() + 10_000;
+    while (got < 500 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    assert.equal(got, 500);
+    assert.ok(flushes > 0);
+  } finally {
+    flushing = false;
+    await within(flusher, 5_000, 'the last handedOver');
+    await client.close();
+    await sockets.close();
+  }
+});
