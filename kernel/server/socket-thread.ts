@@ -134,7 +134,17 @@ async function main(): Promise<void> {
     post({ type: 'input-reply', id, value: typeof value === 'string' ? value : String(value ?? '') });
   });
 
+  /**
+   * While the shell socket is flushed after a failed cell, what the main thread sends waits here:
+   * the failed cell's reply leaves only once every request that came before it has been handed
+   * over (and will be aborted), so a request a client sends on seeing that reply runs.
+   */
+  let heldDuringFlush: ToSocketThread[] | undefined;
   const handle = (m: ToSocketThread): void => {
+    if (heldDuringFlush) {
+      heldDuringFlush.push(m);
+      return;
+    }
     if (m.type === 'batch') {
       for (const item of m.items) handle(item);
     } else if (m.type === 'send') {
@@ -160,7 +170,13 @@ async function main(): Promise<void> {
           post({ type: 'input-error', id: m.id, message: `could not send input_request: ${(err as Error).message}` });
         });
     } else if (m.type === 'flush-requests') {
-      void sockets.handedOver('shell').then(() => post({ type: 'requests-flushed' }));
+      heldDuringFlush = [];
+      void sockets.handedOver('shell').then(() => {
+        post({ type: 'requests-flushed' });
+        const held = heldDuringFlush ?? [];
+        heldDuringFlush = undefined;
+        for (const item of held) handle(item);
+      });
     } else if (m.type === 'close') {
       sockets.close().finally(() => {
         markClosed();

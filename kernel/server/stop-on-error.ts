@@ -3,7 +3,9 @@
  * execute requests sent before its error reply are aborted, and those sent after run. A request
  * may still be on its way through the socket thread when the cell fails, so the kernel aborts
  * everything that arrives until the socket thread confirms it has handed over all it had
- * received (`flushSocketThread` → `flushed`); requests are then aborted by arrival number.
+ * received (`flushSocketThread` → `flushed`); requests are then aborted by arrival number. The
+ * socket thread sends the failed cell's reply only after that, so what a client sends on seeing
+ * it is never caught by the abort.
  * Aborted requests are answered when their turn in the queue comes, so replies stay in order.
  */
 export class StopOnError {

@@ -41,3 +41,19 @@ test('a request sent after the error reply runs', async () => {
   assert.equal((await kernel.client.execute('throw new Error("x")', { timeoutMs: 60_000 })).reply.content.status, 'error');
   assert.equal((await kernel.client.execute('1 + 1', { timeoutMs: 60_000 })).reply.content.status, 'ok');
 });
+
+test('a request sent the moment the failed cell\'s error is seen runs, every time', async () => {
+  const statuses: string[] = [];
+  for (let i = 0; i < 30; i++) {
+    let next: Promise<string> | undefined;
+    await kernel.client.execute('throw new Error("x")', {
+      timeoutMs: 60_000,
+      // The error goes out with the reply, after the kernel has taken in what came before it.
+      onIOPub: (m) => {
+        if (m.header.msg_type === 'error') next = kernel.client.execute('1 + 1', { timeoutMs: 60_000 }).then((r) => (r.reply.content as { status: string }).status);
+      },
+    });
+    statuses.push(await next!);
+  }
+  assert.deepEqual(statuses, Array(30).fill('ok'));
+});
