@@ -45,7 +45,8 @@ for (const [what, code] of [
     assert.equal(interruptReply.status, 'ok', JSON.stringify(interruptReply));
     assert.equal(cell.reply.status, 'error');
     assert.equal(cell.reply.ename, 'Interrupted');
-    assert.equal((await run('keptVariable')).result, "'kept'");
+    const kept = await run('keptVariable');
+    assert.equal(kept.result, "'kept'", JSON.stringify(kept.reply));
     assert.equal((await run('await null; 6 * 7')).result, '42', 'await still works after the stop');
   });
 }
