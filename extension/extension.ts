@@ -4,6 +4,7 @@ import { createController } from './controller';
 import { showLateOutput } from './execution/late-output';
 import { restartKernel } from './kernel/restart';
 import { savedWithThisKernel, Sessions } from './kernel/sessions';
+import { BuiltinTypeScriptQuiet } from './language/builtin-typescript';
 import { KernelLanguageFeatures } from './language/kernel-language';
 import { adoptNotebook, newTypeScriptNotebook } from './notebook/typescript-notebook';
 import { RendererBridge } from './renderer-messaging';
@@ -48,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): void {
     sessions,
     language,
     controller,
+    new BuiltinTypeScriptQuiet(controller, log),
     showLateOutput(sessions, controller, log),
     // A notebook saved with our kernelspec gets our kernel preferred and its cells checked at once.
     vscode.workspace.onDidOpenNotebookDocument(opened),
