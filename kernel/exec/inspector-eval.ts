@@ -93,8 +93,11 @@ export class InspectorEvaluator {
     }
   }
 
-  /** Evaluates `expression` (a script); settles once its promise, if any, has settled. */
-  evaluate(expression: string): Promise<Evaluation> {
+  /**
+   * Evaluates `expression` (a script); settles once its promise, if any, has settled.
+   * `signalled` tells whether an interrupt was sent for this script (default: always assumed).
+   */
+  evaluate(expression: string, signalled: () => boolean = () => true): Promise<Evaluation> {
     const group = `tripletlab-${++this.groups}`;
     return new Promise<Evaluation>((resolve) => {
       let done = false;
@@ -105,7 +108,9 @@ export class InspectorEvaluator {
         }
       };
       const g = globalThis as Record<symbol, unknown>;
-      g[CALL] = () =>
+      let started = false;
+      g[CALL] = () => {
+        started = true;
         this.session.post(
           'Runtime.evaluate',
           { expression, replMode: true, awaitPromise: true, objectGroup: group, includeCommandLineAPI: false },
@@ -114,13 +119,26 @@ export class InspectorEvaluator {
             else finish(this.settle(reply as EvaluateReply, group));
           },
         );
+      };
+      const run = (): 'interrupted' | undefined => {
+        try {
+          this.trampoline.runInThisContext({ breakOnSigint: true });
+        } catch (err) {
+          if ((err as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_INTERRUPTED') return 'interrupted';
+          finish({ kind: 'thrown', value: err });
+        }
+        return undefined;
+      };
       try {
-        this.trampoline.runInThisContext({ breakOnSigint: true });
-      } catch (err) {
-        if ((err as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_INTERRUPTED') {
+        let outcome = run();
+        // A SIGINT sent for the previous script, which ended before the signal landed, can stop
+        // this one before its code starts (seen under load: an interrupt as a cell finished
+        // stopped the next cell). Nothing of it ran and no interrupt was sent for it: run it.
+        if (outcome === 'interrupted' && !started && !signalled()) outcome = run();
+        if (outcome === 'interrupted') {
           this.session.post('Runtime.releaseObjectGroup', { objectGroup: group });
           finish({ kind: 'interrupted' });
-        } else finish({ kind: 'thrown', value: err });
+        }
       } finally {
         delete g[CALL];
       }

@@ -66,6 +66,8 @@ export class CellRuntime {
   /** The `tf` and `triplet` globals, joined to this kernel through its hooks and comms. */
   private readonly library: KernelBinding;
   private settleInterrupted: (() => void) | undefined;
+  /** Whether a SIGINT now is meant for the running cell (CellRuntimeOptions.signalForThisCell). */
+  private readonly signalForThisCell: () => boolean;
   private expressionCount = 0;
   private pages: MimeBundle[] = [];
 
@@ -76,6 +78,7 @@ export class CellRuntime {
     const out = process.stdout.write.bind(process.stdout);
     const err = process.stderr.write.bind(process.stderr);
     this.writeKernelLog = (text) => void err(text);
+    this.signalForThisCell = opts.signalForThisCell ?? (() => true);
     this.router = new OutputRouter((name: StreamName, text: string) => (name === 'stdout' ? out(text) : err(text)));
     this.timers = new CellTimers(this.router);
     this.comms = new Comms(this.router, (e, where) => this.reportStray(e, `Error in ${where}`));
@@ -114,7 +117,7 @@ export class CellRuntime {
         library: this.library,
       }),
       () => this.timers.dispose(),
-      this.listen('SIGINT', () => (opts.signalForThisCell?.() ?? true) && this.interrupt()),
+      this.listen('SIGINT', () => this.signalForThisCell() && this.interrupt()),
       this.listen('uncaughtException', (e: unknown) => this.reportStray(e, 'Uncaught exception in a callback')),
       this.listen('unhandledRejection', (e: unknown) => this.reportStray(e, 'Unhandled promise rejection')),
     );
@@ -240,7 +243,7 @@ export class CellRuntime {
     const done = () => {
       this.settleInterrupted = undefined;
     };
-    return Promise.race([this.evaluator.evaluate(expression), interrupted]).then(
+    return Promise.race([this.evaluator.evaluate(expression, this.signalForThisCell), interrupted]).then(
       (r) => {
         done();
         return r;
