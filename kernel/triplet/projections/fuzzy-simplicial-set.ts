@@ -69,7 +69,8 @@ export function fuzzySimplicialSet(graph: KnnGraph, n: number): WeightedEdges {
   for (let i = 0; i < n; i++) {
     for (let t = i * k; t < i * k + k; t++) {
       const j = indices[t];
-      if (j < 0 || j === i || firstIn(indices, i * k, t, j)) continue;
+      // A repeated entry counts once: its first place in the row.
+      if (j < 0 || j === i || findIn(indices, i * k, t - i * k, j) >= 0) continue;
       const a = member[t];
       const back = findIn(indices, j * k, k, i);
       const b = back < 0 ? 0 : member[back];
@@ -87,14 +88,8 @@ export function fuzzySimplicialSet(graph: KnnGraph, n: number): WeightedEdges {
   return { heads: heads.slice(0, m), tails: tails.slice(0, m), weights: weights.slice(0, m) };
 }
 
-/** Position of the first `v` in indices[start … start + k), or −1. */
-function findIn(indices: Int32Array, start: number, k: number, v: number): number {
-  for (let t = start; t < start + k; t++) if (indices[t] === v) return t;
+/** Position of the first `v` in indices[start … start + count), or −1. */
+function findIn(indices: Int32Array, start: number, count: number, v: number): number {
+  for (let t = start; t < start + count; t++) if (indices[t] === v) return t;
   return -1;
-}
-
-/** Whether `v` already appeared in the row before position `t` (a repeated entry counts once). */
-function firstIn(indices: Int32Array, rowStart: number, t: number, v: number): boolean {
-  for (let s = rowStart; s < t; s++) if (indices[s] === v) return true;
-  return false;
 }

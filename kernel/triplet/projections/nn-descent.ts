@@ -60,10 +60,14 @@ export function nnDescent(x: Float32Array, n: number, d: number, k: number, opti
   const iterations = options.iterations ?? 10;
   const stopAt = (options.delta ?? 0.001) * n * k;
   const seed = () => seedFromTrees(x, d, lists, options.trees ?? Math.min(12, 4 + Math.floor(n / 5000)), rnd, measure);
+  /** The cold rule: joins until one improves at most stopAt entries, `done` of them already made. */
+  const joinToColdRule = (done: number) => {
+    for (let it = done; it < iterations; it++) if (localJoin(x, d, lists, maxC, rnd, measure) <= stopAt) break;
+  };
   if (!(options.init && options.init.indices.length === n * options.init.k)) {
     seed();
     fillRandom(x, d, lists, rnd);
-    for (let it = 0; it < iterations; it++) if (localJoin(x, d, lists, maxC, rnd, measure) <= stopAt) break;
+    joinToColdRule(0);
     return finish(lists);
   }
   resume(x, d, lists, options.init);
@@ -73,7 +77,7 @@ export function nnDescent(x: Float32Array, n: number, d: number, k: number, opti
     // The points moved far (a cell that trained a lot): the old lists are a poor start, so the
     // search is seeded as a cold one is and runs to the cold rule.
     seed();
-    for (let it = 1; it < iterations; it++) if (localJoin(x, d, lists, maxC, rnd, measure) <= stopAt) break;
+    joinToColdRule(1);
   } else {
     const joins = options.resumedJoins ?? iterations;
     for (let it = 1; it < joins && improved > RESUMED_STOP_SHARE * n * k; it++) improved = localJoin(x, d, lists, maxC, rnd, measure);

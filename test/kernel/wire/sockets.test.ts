@@ -180,19 +180,25 @@ function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([p, late]).finally(() => clearTimeout(timer));
 }
 
-test('handedOver: messages queued while the thread was busy are all handed over when it resolves', async () => {
+/** Kernel sockets that count the shell messages they hand over, and a client connected to them. */
+async function countingShell() {
   const info = await newInfo();
   const sockets = await KernelSockets.bind(info, { log: () => undefined });
-  let got = 0;
-  sockets.onMessage('shell', () => void got++);
+  let count = 0;
+  sockets.onMessage('shell', () => void count++);
   const client = await KernelClient.connect(info, { log: () => undefined });
+  return { sockets, client, got: () => count };
+}
+
+test('handedOver: messages queued while the thread was busy are all handed over when it resolves', async () => {
+  const { sockets, client, got } = await countingShell();
   try {
     await Promise.all(Array.from({ length: 20 }, () => client.send('shell', 'comm_info_request', {})));
     // The messages reach ZeroMQ's queue while this thread cannot read them.
     const until = Date.now() + 200;
     while (Date.now() < until);
     await within(sockets.handedOver('shell'), 5_000, 'handedOver');
-    assert.equal(got, 20);
+    assert.equal(got(), 20);
   } finally {
     await client.close();
     await sockets.close();
@@ -200,11 +206,7 @@ test('handedOver: messages queued while the thread was busy are all handed over 
 });
 
 test('handedOver, asked again and again while requests arrive, never keeps a request from being read', async () => {
-  const info = await newInfo();
-  const sockets = await KernelSockets.bind(info, { log: () => undefined });
-  let got = 0;
-  sockets.onMessage('shell', () => void got++);
-  const client = await KernelClient.connect(info, { log: () => undefined });
+  const { sockets, client, got } = await countingShell();
   let flushing = true;
   let flushes = 0;
   const flusher = (async () => {
@@ -222,8 +224,8 @@ test('handedOver, asked again and again while requests arrive, never keeps a req
       if (i % 3 === 0) await new Promise((r) => setTimeout(r, i % 2));
     }
     const deadline = Date.now() + 10_000;
-    while (got < 500 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    assert.equal(got, 500);
+    while (got() < 500 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    assert.equal(got(), 500);
     assert.ok(flushes > 0);
   } finally {
     flushing = false;
